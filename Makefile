@@ -1,0 +1,51 @@
+# Two commands: `make run` serves the portal with the seed content; `make test` runs every check.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+WORKERS ?= 3
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+MANAGE := $(UV) run --frozen python manage.py
+
+.PHONY: install run serve test lint check browsers bench clean
+
+install:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+
+# A local environment file for the demo: a fresh secret key, demo mode, plain HTTP.
+var/env:
+	@mkdir -p var
+	@python3 -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > var/env
+	@printf 'DEMO_MODE=true\nHTTPS_ONLY=false\nALLOWED_HOSTS=127.0.0.1,localhost\nSITE_BASE_URL=http://$(HOST):$(PORT)\n' >> var/env
+	@echo "已生成本地演示配置 var/env（含随机 SECRET_KEY）"
+
+run: install var/env
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed_content
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "门户已启动：http://$(HOST):$(PORT)/   管理后台：http://$(HOST):$(PORT)/admin/"
+	$(UV) run --frozen gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+# Debian's Chromium and a CJK font for the browser tests (skipped where apt-get is not ours to run).
+browsers:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  else echo "需要 /usr/bin/chromium 与 fonts-wqy-microhei：apt-get install -y chromium fonts-wqy-microhei"; exit 1; fi; \
+	fi
+
+lint: install
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen ruff check .
+
+check: install
+	SECRET_KEY=check-only $(MANAGE) check --fail-level WARNING
+	SECRET_KEY=check-only $(MANAGE) makemigrations --check --dry-run
+
+test: install browsers lint check
+	$(UV) run --frozen pytest -n 2 $(PYTEST_ARGS)
+
+bench: install
+	$(UV) run --frozen python -m bench
+
+clean:
+	rm -rf .venv var/static

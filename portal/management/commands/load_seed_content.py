@@ -1,0 +1,26 @@
+"""Build the site tree and load the seed policies and sample content. Safe to run again."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal import seed
+
+# Each step is ``load(home, stdout)`` in the app that owns the content.
+SEED_STEPS = [
+    "policies.seed",
+    "markets.seed",
+]
+
+
+class Command(BaseCommand):
+    help = "创建站点栏目并载入种子政策文件和示例内容（可重复运行，不会重复创建）。"
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = seed.build_site_tree(self.stdout)
+            for module_path in SEED_STEPS:
+                import_module(module_path).load(home, self.stdout)
+            seed.finish(home, self.stdout)
+        self.stdout.write(self.style.SUCCESS("种子内容已就绪。"))

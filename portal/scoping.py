@@ -1,0 +1,26 @@
+"""Which counties a member of staff may see: the one rule every case list uses."""
+
+from .models import County, StaffScope
+
+
+def counties_for(user):
+    """The counties whose cases and pages ``user`` may see (a County queryset)."""
+    if not user.is_authenticated or not user.is_active:
+        return County.objects.none()
+    if user.is_superuser:
+        return County.objects.all()
+    scopes = StaffScope.objects.filter(group__user=user)
+    whole_cities = scopes.filter(county__isnull=True).values("city")
+    single_counties = scopes.filter(county__isnull=False).values("county")
+    return County.objects.filter(city__in=whole_cities) | County.objects.filter(pk__in=single_counties)
+
+
+def is_city_staff(user):
+    """City staff (and superusers) see every county of their city."""
+    if user.is_superuser:
+        return True
+    return StaffScope.objects.filter(group__user=user, county__isnull=True).exists()
+
+
+def can_see_county(user, county):
+    return counties_for(user).filter(pk=county.pk).exists()

@@ -1,0 +1,118 @@
+"""The site tree every other seed step builds on, and the finishing touches.
+
+Each step is idempotent: it finds what exists by slug and creates only what is missing.
+"""
+
+import secrets
+
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
+
+from forms.models import FeedbackIndexPage, ServiceIndexPage
+from markets.models import CountyDirectoryPage, MarketIndexPage
+from notices.models import NoticeIndexPage
+from policies.models import PolicyIndexPage
+from wages.models import WageGuideIndexPage
+
+from .models import HomePage
+from .regions import ensure_regions
+from .roles import WORKFLOW_NAME, ensure_roles, grant_page_permissions
+
+HOME_TITLE = "泉州·宁德零工市场服务平台"
+HOME_INTRO = "<p>查找附近的零工市场（驿站），了解零工政策和工资指导价位，下载办事表格，提出投诉建议。</p>"
+
+# (model, slug, title, intro) in navigation order.
+SECTIONS = [
+    (PolicyIndexPage, "policies", "政策文件", "泉州市、宁德市零工市场建设政策文件及政策解读。"),
+    (MarketIndexPage, "markets", "零工市场", "查找离您最近的零工市场和零工驿站，查看地址、开放时间和服务项目。"),
+    (WageGuideIndexPage, "wage-guide", "工资指导价位", "零工岗位工资指导价位，供求职者和用工主体议定工价时参考。"),
+    (NoticeIndexPage, "notices", "通知公告", "人社部门发布的通知、公示和公告。"),
+    (ServiceIndexPage, "services", "办事服务", "下载申请表格，在线办理零工市场（驿站）认定和补助申请。"),
+    (FeedbackIndexPage, "feedback", "投诉建议", "投诉黑中介、虚假招聘、拖欠工资等问题，提出意见建议，查询办理进度。"),
+]
+
+DEMO_ADMIN_USERNAME = "demo-admin"
+
+
+def child_by_slug(parent, slug):
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+def add_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_child(parent, model, slug, **fields):
+    """Return the child page with ``slug``, creating and publishing it if missing."""
+    existing = child_by_slug(parent, slug)
+    if existing is not None:
+        return existing
+    return add_child(parent, model(slug=slug, **fields))
+
+
+def remove_wagtail_placeholder(root):
+    """Delete Wagtail's "Welcome to your new Wagtail site!" page (and the Site pointing at it)."""
+    root.get_children().filter(content_type__app_label="wagtailcore", content_type__model="page").delete()
+
+
+def ensure_root():
+    """The tree root and default locale that Wagtail's migrations make (gone after a test flush)."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
+def build_site_tree(stdout):
+    ensure_regions(django_apps)
+    ensure_roles(django_apps)
+    root = ensure_root()
+    home = HomePage.objects.first()
+    if home is None:
+        remove_wagtail_placeholder(root)
+        home = add_child(root, HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO))
+        stdout.write("已创建首页")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    for model, slug, title, intro in SECTIONS:
+        ensure_child(home, model, slug, title=title, intro=f"<p>{intro}</p>", show_in_menus=True)
+    return home
+
+
+def finish(home, stdout):
+    """Permissions, the moderation workflow and (in demo mode) a demo account."""
+    directory = MarketIndexPage.objects.child_of(home).first()
+    county_pages = {page.county: page for page in CountyDirectoryPage.objects.child_of(directory)}
+    drafting_pages = [PolicyIndexPage.objects.child_of(home).first(), NoticeIndexPage.objects.child_of(home).first()]
+    grant_page_permissions(home, county_pages, drafting_pages)
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    for page in drafting_pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    if settings.DEMO_MODE:
+        create_demo_admin(stdout)
+
+
+def create_demo_admin(stdout):
+    User = get_user_model()
+    if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+        stdout.write(f"演示管理员账号 {DEMO_ADMIN_USERNAME} 已存在（密码只在创建时显示一次）。")
+        return
+    password = secrets.token_urlsafe(12)
+    User.objects.create_superuser(DEMO_ADMIN_USERNAME, password=password, first_name="演示管理员")
+    stdout.write(
+        "\n===== 演示模式 =====\n"
+        f"管理后台 /admin/ 演示账号：{DEMO_ADMIN_USERNAME}\n"
+        f"密码：{password}\n"
+        "（只显示这一次，请记下；仅用于本地演示。）\n"
+        "====================\n"
+    )

@@ -1,0 +1,14 @@
+/* Large-text mode for older users: remembered across pages in localStorage. */
+(function () {
+  var key = "portal-large-text";
+  var root = document.documentElement;
+  var button = document.getElementById("large-text-toggle");
+  if (!button) return;
+  function show() { button.setAttribute("aria-pressed", root.classList.contains("large-text") ? "true" : "false"); }
+  button.addEventListener("click", function () {
+    var on = root.classList.toggle("large-text");
+    try { localStorage.setItem(key, on ? "1" : "0"); } catch (e) {}
+    show();
+  });
+  show();
+})();

@@ -1,0 +1,62 @@
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from portal.models import HomePage
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seed content once; tests roll back to it."""
+    with django_db_blocker.unblock():
+        call_command("load_seed_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def home(db):
+    """The seeded home page (re-seeding after a transactional test's flush)."""
+    if not HomePage.objects.exists():
+        call_command("load_seed_content", stdout=io.StringIO())
+    return HomePage.objects.get()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"浏览器测试需要 {CHROMIUM}：apt-get install -y chromium fonts-wqy-microhei")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A phone-sized page in a fresh context."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot_dir():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

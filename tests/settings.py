@@ -1,0 +1,21 @@
+"""Settings for the test suite: production settings with test-only values."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("HTTPS_ONLY", "false")
+os.environ.setdefault("DEMO_MODE", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+_tmp = tempfile.mkdtemp(prefix="portal-test-")
+os.environ.setdefault("MEDIA_ROOT", os.path.join(_tmp, "media"))
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", os.path.join(_tmp, "private"))
+
+from portal.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
+CAPTCHA_TEST_MODE = True  # "PASSED" is accepted as the answer in tests
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
