@@ -22,17 +22,21 @@ class PolicyInForce:
         return self.days_left is not None and self.days_left <= EXPIRY_WARNING_DAYS
 
 
-def policies_in_force(today=None):
-    """Live policies in force today, each with its expiry and whether it expires within 60 days.
+def live_policies():
+    from policies.models import PolicyPage
+
+    return PolicyPage.objects.live().order_by("-issue_date")
+
+
+def policies_in_force(today=None, policies=None):
+    """Policies in force today (default: every live policy), each with its expiry and days left.
 
     Uses PolicyPage.status (code in_force/expiring_soon) when the policies app provides it;
     otherwise a policy without an expiry date, or with one not yet passed, counts as in force.
     """
-    from policies.models import PolicyPage
-
     today = today or timezone.localdate()
     found = []
-    for policy in PolicyPage.objects.live().order_by("-issue_date"):
+    for policy in live_policies() if policies is None else policies:
         expiry = getattr(policy, "expiry_date", None)
         status = getattr(policy, "status", None)
         in_force = status.code in IN_FORCE_CODES if status is not None else (expiry is None or expiry >= today)

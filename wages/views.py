@@ -1,6 +1,6 @@
 """What the public guide page shows: search, sort, change from last year and one occupation's chart."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
@@ -18,7 +18,7 @@ SORTS = {
 def change_percent(current, previous):
     if previous is None or not previous:
         return None
-    return ((current - previous) / previous * 100).quantize(Decimal("0.1"))
+    return ((current - previous) / previous * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def previous_rates_by_occupation(guide):
