@@ -7,7 +7,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CONTRAST_JS = """(selector) => {
   const parse = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
   const lum = (rgb) => {
-    const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    const [r, g, b] = rgb.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const el = document.querySelector(selector);
