@@ -4,8 +4,10 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from .blocks import HomeBlocks
 
 
 class City(models.Model):
@@ -75,8 +77,14 @@ class StaffScope(models.Model):
 
 class HomePage(Page):
     intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
+    body = StreamField(
+        HomeBlocks(),
+        blank=True,
+        verbose_name=_("首页版块"),
+        help_text=_("拖动调整顺序：站内搜索、附近零工市场、工价参考、服务入口、通知公告、现行政策"),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

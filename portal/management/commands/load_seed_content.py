@@ -11,6 +11,9 @@ from portal import seed
 SEED_STEPS = [
     "policies.seed",
     "markets.seed",
+    "wages.seed",
+    "notices.seed",
+    "portal.home_seed",  # last: the home page's blocks link to the sections above
 ]
 
 

@@ -1,0 +1,26 @@
+"""Whether a publicity notice's (公示) period is running: a pure function of its dates and today."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PublicityStatus:
+    code: str
+    label: str
+    badge: str  # CSS class of the portal's .badge
+
+
+NOT_STARTED = PublicityStatus("not_started", "未开始", "muted")
+RUNNING = PublicityStatus("running", "公示中", "ok")
+ENDED = PublicityStatus("ended", "已结束", "muted")
+
+
+def publicity_status(start, end, today):
+    """The status on ``today``; the period includes both its first and its last day."""
+    if start is None or end is None:
+        return None
+    if today < start:
+        return NOT_STARTED
+    if today > end:
+        return ENDED
+    return RUNNING

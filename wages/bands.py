@@ -1,0 +1,27 @@
+"""The vocabulary of a Chinese wage guide table: pay units and price bands."""
+
+PAY_UNITS = [("小时", "小时"), ("天", "天"), ("件", "件"), ("月", "月")]
+UNIT_NAMES = [unit for unit, _label in PAY_UNITS]
+
+# (field, column heading) lowest band first; low, median and high are required.
+BANDS = [
+    ("low", "低位数"),
+    ("lower_quartile", "下四分位数"),
+    ("median", "中位数"),
+    ("upper_quartile", "上四分位数"),
+    ("high", "高位数"),
+]
+REQUIRED_BANDS = {"low", "median", "high"}
+BAND_LABELS = dict(BANDS)
+
+# Columns of the import template and of the downloads, in order: (key, heading).
+COLUMNS = [
+    ("occupation", "职业（工种）"),
+    ("occupation_code", "国家职业分类代码"),
+    ("category", "类别"),
+    ("pay_unit", "计价单位"),
+    *BANDS,
+    ("is_shortage", "紧缺职业"),
+    ("remark", "备注"),
+]
+YES_WORDS = {"是", "Y", "YES", "TRUE", "1", "√", "紧缺"}
