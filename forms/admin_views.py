@@ -3,7 +3,7 @@
 import io
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,7 +25,7 @@ def attachment(request, pk):
     require_case_staff(request.user)
     item = get_object_or_404(ComplaintAttachment.objects.select_related("case"), pk=pk)
     if not can_handle(request.user, item.case):
-        raise PermissionDenied
+        raise Http404
     response = FileResponse(item.file.open("rb"), content_type=item.content_type)
     response["Content-Disposition"] = f'inline; filename="attachment-{item.pk}.{item.file.name.rsplit(".", 1)[-1]}"'
     response["X-Content-Type-Options"] = "nosniff"

@@ -155,9 +155,7 @@ class Complaint(CaseBase):
 
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.COMPLAINT)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.NEW)
-    category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("类别")
-    )
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("类别"))
     market = models.ForeignKey(
         "markets.MarketPage",
         null=True,
@@ -184,9 +182,7 @@ class Complaint(CaseBase):
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     public_reply = models.TextField(_("公开答复"), blank=True)
-    duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("重复于")
-    )
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("重复于"))
     extension_state = models.CharField(
         _("延期"), max_length=10, choices=Extension.choices, default=Extension.NONE, blank=True
     )
@@ -302,7 +298,10 @@ class SurveyResponse(models.Model):
     SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 
     market = models.ForeignKey(
-        "markets.MarketPage", on_delete=models.CASCADE, related_name="survey_responses", verbose_name=_("零工市场（驿站）")
+        "markets.MarketPage",
+        on_delete=models.CASCADE,
+        related_name="survey_responses",
+        verbose_name=_("零工市场（驿站）"),
     )
     respondent = models.CharField(_("您是"), max_length=10, choices=Respondent.choices)
     environment = models.PositiveSmallIntegerField(_("服务环境"), validators=SCORE)

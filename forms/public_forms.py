@@ -77,9 +77,7 @@ class CaseForm(AbuseProtectedForm):
         required=False,
         empty_label=_("不涉及 / 不清楚"),
     )
-    happened_on = forms.DateField(
-        label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}), required=True
-    )
+    happened_on = forms.DateField(label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}), required=True)
     description = forms.CharField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
     attachment_1 = CheckedFileField(label=_("附件1"), required=False)
     attachment_2 = CheckedFileField(label=_("附件2"), required=False)
@@ -177,9 +175,7 @@ class FeedbackForm(CaseForm):
 
 
 class ProgressForm(forms.Form):
-    receipt_no = forms.CharField(
-        label=_("受理编号"), max_length=32, error_messages={"required": _("请输入受理编号。")}
-    )
+    receipt_no = forms.CharField(label=_("受理编号"), max_length=32, error_messages={"required": _("请输入受理编号。")})
     query_code = forms.CharField(
         label=_("查询码"),
         max_length=16,
@@ -216,7 +212,9 @@ class SurveyForm(AbuseProtectedForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("请选择您的身份。")},
     )
-    environment = forms.TypedChoiceField(label=_("服务环境"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
+    environment = forms.TypedChoiceField(
+        label=_("服务环境"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect
+    )
     process = forms.TypedChoiceField(label=_("服务过程"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
     result = forms.TypedChoiceField(label=_("服务结果"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
     comment = forms.CharField(

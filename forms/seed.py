@@ -6,7 +6,16 @@ from django.contrib.auth.models import Permission
 from portal.models import StaffScope
 from portal.seed import child_by_slug, ensure_child
 
-from .models import CaseFormPage, CaseTimeLimits, Category, Complaint, FeedbackIndexPage, ProgressPage, ReplyTemplate, SurveyPage
+from .models import (
+    CaseFormPage,
+    CaseTimeLimits,
+    Category,
+    Complaint,
+    FeedbackIndexPage,
+    ProgressPage,
+    ReplyTemplate,
+    SurveyPage,
+)
 
 # (code, name, description): Quanzhou clause 20 names 黑中介 and 虚假招聘信息 and the
 # employers' duties on wages; the rest are common grounds for complaint at a market.
@@ -21,7 +30,10 @@ CATEGORIES = [
 ]
 
 REPLY_TEMPLATES = [
-    ("已核实并处理", "您好！您反映的问题已收悉。经我局核实，情况属实，已责令相关单位整改，整改结果将持续跟踪。感谢您的监督！"),
+    (
+        "已核实并处理",
+        "您好！您反映的问题已收悉。经我局核实，情况属实，已责令相关单位整改，整改结果将持续跟踪。感谢您的监督！",
+    ),
     ("已协调解决", "您好！您反映的问题已收悉。经我局协调，相关单位已与您沟通并解决。如仍有疑问，请拨打12345热线。"),
     ("未查实", "您好！您反映的问题已收悉。经我局调查核实，暂未发现所反映的问题。如您有新的线索，欢迎再次反映。"),
     ("意见已采纳", "您好！感谢您提出的意见建议，我局已转相关零工市场（驿站）研究改进。"),
@@ -41,7 +53,12 @@ SURVEY_INTRO = (
 THANKS = "<p>我们会按时限受理和办理，办理结果将通过“查询进度”公开答复。</p>"
 
 PAGES = [
-    (CaseFormPage, "complaint", "我要投诉", {"kind": Complaint.Kind.COMPLAINT, "intro": COMPLAINT_INTRO, "thanks": THANKS}),
+    (
+        CaseFormPage,
+        "complaint",
+        "我要投诉",
+        {"kind": Complaint.Kind.COMPLAINT, "intro": COMPLAINT_INTRO, "thanks": THANKS},
+    ),
     (
         CaseFormPage,
         "suggestion",
@@ -74,7 +91,9 @@ def load(home, stdout):
 
 def ensure_data():
     for order, (code, name, description) in enumerate(CATEGORIES):
-        Category.objects.get_or_create(code=code, defaults={"name": name, "description": description, "sort_order": order})
+        Category.objects.get_or_create(
+            code=code, defaults={"name": name, "description": description, "sort_order": order}
+        )
     for order, (title, body) in enumerate(REPLY_TEMPLATES):
         ReplyTemplate.objects.get_or_create(title=title, defaults={"body": body, "sort_order": order})
     CaseTimeLimits.load()

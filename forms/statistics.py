@@ -37,14 +37,16 @@ def complaint_statistics(user):
     for status, total in by_status.items():
         outcomes[OUTCOMES[outcome_of(status)]] += total
     ratings = dict(cases.exclude(rating="").values("rating").annotate(total=Count("pk")).values_list("rating", "total"))
-    months = cases.annotate(month=TruncMonth("submitted_at")).values("month").annotate(total=Count("pk")).order_by("month")
+    months = (
+        cases.annotate(month=TruncMonth("submitted_at")).values("month").annotate(total=Count("pk")).order_by("month")
+    )
     return {
         "total": cases.count(),
         "by_category": count_table(cases, "category", lambda pk: categories.get(pk) or "意见建议（无类别）"),
         "by_county": count_table(cases, "handling_county", lambda pk: counties.get(pk, "")),
         "by_month": [(row["month"].strftime("%Y年%m月"), row["total"]) for row in months],
         "by_outcome": list(outcomes.items()),
-        "ratings": [(label, ratings.get(value, 0)) for value, label in Complaint.Rating.choices],
+        "ratings": [(str(label), ratings.get(value, 0)) for value, label in Complaint.Rating.choices],
         "surveys": survey_statistics(user),
     }
 
@@ -53,9 +55,7 @@ def survey_statistics(user):
     responses = cases_visible_to(user, SurveyResponse.objects.all(), county_field="market__county")
     rows = (
         responses.values("market__title", "market__county__name")
-        .annotate(
-            answers=Count("pk"), environment=Avg("environment"), process=Avg("process"), result=Avg("result")
-        )
+        .annotate(answers=Count("pk"), environment=Avg("environment"), process=Avg("process"), result=Avg("result"))
         .order_by("market__county__name", "market__title")
     )
     return [

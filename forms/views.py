@@ -12,9 +12,9 @@ from django_ratelimit.core import is_ratelimited
 
 from .cases import create_with_unique_receipt, new_query_code, query_code_digest
 from .models import CaseTimeLimits, Complaint, ComplaintAttachment, SurveyResponse
+from .notifications import notify_county_of_arrival
 from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
 from .workflow import A, record
-from .notifications import notify_county_of_arrival
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,9 @@
 """The bureau's side: case list and case page (modeladmin), data lists, dashboard panel."""
 
-from django.contrib.admin import SimpleListFilter
 from django.contrib import messages
+from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -77,6 +79,12 @@ class CasePermissionHelper(PermissionHelper):
 class ComplaintInspectView(InspectView):
     """The case page: details, contact in full, attachments, history and the actions."""
 
+    def dispatch(self, request, *args, **kwargs):
+        # Another county's case does not exist as far as this user is concerned.
+        if not can_handle(request.user, self.instance):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
     def get_template_names(self):
         return ["forms/admin/complaint_inspect.html"]
 
@@ -85,7 +93,11 @@ class ComplaintInspectView(InspectView):
 
     def post(self, request, *args, **kwargs):
         action_name = request.POST.get("action", "")
-        ok, form = workflow.perform(self.instance, request.user, action_name, request.POST)
+        try:
+            ok, form = workflow.perform(self.instance, request.user, action_name, request.POST)
+        except PermissionDenied:
+            messages.error(request, _("此件当前状态下不能进行该操作，或您无权进行该操作。"))
+            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
         if ok:
             messages.success(request, _("已%(action)s。") % {"action": workflow.ACTIONS[action_name].label})
             return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))

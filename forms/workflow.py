@@ -60,11 +60,18 @@ def require(condition, message):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+    reason = forms.CharField(
+        label=_("理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("请填写理由。")},
+    )
 
 
 class AssignForm(forms.Form):
-    county = forms.ModelChoiceField(label=_("转至"), queryset=County.objects.none())
+    county = forms.ModelChoiceField(
+        label=_("转至"), queryset=County.objects.none(), error_messages={"required": _("请选择转至哪个县（市、区）。")}
+    )
     note = forms.CharField(label=_("转办说明"), required=False, max_length=500)
 
     def __init__(self, *args, user=None, **kwargs):
@@ -80,17 +87,27 @@ class ReplyForm(forms.Form):
         label=_("公开答复"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
+        error_messages={"required": _("请填写公开答复，可先选择答复模板再修改。")},
         help_text=_("答复内容会向投诉人公开（凭受理编号和查询码查看），请勿写入个人信息。"),
     )
 
 
 class ExtensionForm(forms.Form):
-    days = forms.IntegerField(label=_("延期工作日"), min_value=1, max_value=30)
-    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+    days = forms.IntegerField(
+        label=_("延期工作日"), min_value=1, max_value=30, error_messages={"required": _("请填写延期几个工作日。")}
+    )
+    reason = forms.CharField(
+        label=_("延期理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("请填写延期理由。")},
+    )
 
 
 class DuplicateForm(forms.Form):
-    original = forms.CharField(label=_("原件受理编号"), max_length=32)
+    original = forms.CharField(
+        label=_("原件受理编号"), max_length=32, error_messages={"required": _("请填写原件的受理编号。")}
+    )
 
 
 class NoteForm(forms.Form):
@@ -130,7 +147,9 @@ def start(case, user, data):
 
 def reply(case, user, data):
     require(case.status in {S.ACCEPTED, S.IN_PROGRESS, S.REPLIED}, _("受理后才能答复。"))
-    change_status(case, user, S.REPLIED, A.REPLIED, data["reply"], public_reply=data["reply"], replied_at=timezone.now())
+    change_status(
+        case, user, S.REPLIED, A.REPLIED, data["reply"], public_reply=data["reply"], replied_at=timezone.now()
+    )
 
 
 def close(case, user, data):

@@ -201,7 +201,9 @@ def test_closed_case_can_be_rated_once(client, home):
 
 def test_open_case_offers_no_rating(client, home):
     case, code = make_complaint(status=Complaint.Status.IN_PROGRESS)
-    client.post(PROGRESS_URL, {"action": "rate", "receipt_no": case.receipt_no, "query_code": code, "rating": "satisfied"})
+    client.post(
+        PROGRESS_URL, {"action": "rate", "receipt_no": case.receipt_no, "query_code": code, "rating": "satisfied"}
+    )
     case.refresh_from_db()
     assert case.rating == ""
 
