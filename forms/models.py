@@ -263,6 +263,9 @@ class ComplaintEvent(CaseEventBase):
         verbose_name = _("办理记录")
         verbose_name_plural = _("办理记录")
 
+    def get_to_status_display(self):
+        return Complaint.Status(self.to_status).label if self.to_status in Complaint.Status.values else ""
+
     def get_action_display(self):
         return self.Action(self.action).label if self.action in self.Action.values else self.action
 

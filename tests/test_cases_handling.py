@@ -86,7 +86,7 @@ def test_full_closed_loop_is_recorded_with_who_and_when(client, home, jinjiang, 
         ("closed", jinjiang.username),
     ]
     html = client.get(case_url(case)).content.decode()
-    assert "办理记录" in html and "已联系用工方" in html
+    assert "办理记录" in html and "已联系用工方" in html and "<td>办理中</td>" in html
     # the complainant gets one e-mail per status change, with no personal details
     assert len(mail.outbox) == 4 and all(m.to == ["lisi@example.com"] for m in mail.outbox)
     assert "已办结" in mail.outbox[-1].subject
