@@ -18,7 +18,9 @@ def fresh_rate_limits():
     cache.clear()
 
 
-def fill_complaint(page, tmp_path, *, photo_bytes=None, photo_name="wage.png", description="包工头拖欠三天工钱共900元。"):
+def fill_complaint(
+    page, tmp_path, *, photo_bytes=None, photo_name="wage.png", description="包工头拖欠三天工钱共900元。"
+):
     page.select_option("#id_category", label="拖欠工资")
     page.select_option("#id_county", label="晋江市")
     page.fill("#id_happened_on", "2026-11-20")

@@ -81,3 +81,22 @@ def _reset_keys():
         field = Complaint._meta.get_field(name)
         field.__dict__.pop("keys", None)
         field.__dict__.pop("f", None)
+
+
+@pytest.mark.django_db
+def test_seeding_twice_changes_nothing_and_gives_handlers_case_permissions(home):
+    import io as stringio
+
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from forms.models import Category, ReplyTemplate
+
+    from .utils import make_county_staff
+
+    before = (Category.objects.count(), ReplyTemplate.objects.count(), Page.objects.count())
+    call_command("load_seed_content", stdout=stringio.StringIO())
+    assert (Category.objects.count(), ReplyTemplate.objects.count(), Page.objects.count()) == before
+    assert before[0] == 7
+    handler = make_county_staff("晋江市")
+    assert handler.has_perm("forms.view_complaint") and not handler.has_perm("forms.change_category")
