@@ -62,11 +62,11 @@ def environment(tmp):
 
 def prepare(env):
     for command in (["migrate", "--noinput", "-v0"], ["load_seed_content"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603 - fixed arguments
 
 
 def start_gunicorn(env, port, workers):
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
             sys.executable,
             "-m",
