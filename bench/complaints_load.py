@@ -57,6 +57,7 @@ def environment(tmp):
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )
+    Path(tmp, "static").mkdir()
     return env
 
 
