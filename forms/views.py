@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from .cases import create_with_unique_receipt, new_query_code, query_code_digest
-from .models import CaseTimeLimits, Complaint, ComplaintAttachment, SurveyResponse
+from .models import CaseTimeLimits, Complaint, ComplaintAttachment, ProgressPage, SurveyResponse
 from .notifications import notify_county_of_arrival
 from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
 from .workflow import A, record
@@ -114,7 +114,10 @@ def save_case(form, kind):
 def case_done(request, page):
     receipt = request.session.get(SESSION_KEY)
     context = page.get_context(request)
-    context.update(receipt=receipt if receipt and receipt.get("page") == page.pk else None)
+    context.update(
+        receipt=receipt if receipt and receipt.get("page") == page.pk else None,
+        progress_page=ProgressPage.objects.live().first(),
+    )
     return TemplateResponse(request, "forms/case_done.html", context)
 
 
