@@ -7,6 +7,7 @@ enforced unless ``HTTPS_ONLY=false`` is set (as ``make run`` does for the
 local demo on plain HTTP).
 """
 
+import shutil
 from pathlib import Path
 
 import environ
@@ -231,6 +232,8 @@ CAPTCHA_FONT_SIZE = 32
 CAPTCHA_IMAGE_SIZE = (120, 44)
 CAPTCHA_LENGTH = 4
 CAPTCHA_TIMEOUT = 10  # minutes
+# The spoken captcha (for people who cannot read the image) needs the flite program.
+CAPTCHA_FLITE_PATH = shutil.which("flite")
 
 # --- Field encryption (identity, phone and bank numbers) ------------------------
 # A comma-separated list; the first key encrypts, every key decrypts, so a new key

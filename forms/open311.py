@@ -1,0 +1,232 @@
+"""Open311 GeoReport v2 (JSON only) for complaint categories and case records.
+
+Output never contains personal details: no contact data and no free-text description
+(people write names and phone numbers into it); only category, status, dates, the
+handling county and the bureau's public reply.
+"""
+
+import datetime
+import secrets
+
+from django import forms
+from django.db import IntegrityError
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from portal.models import County
+
+from .models import Category, Complaint
+from .public_forms import PHONE_PATTERN
+from .views import limited, save_case
+
+FEEDBACK_CODE = "feedback"
+MAX_RESULTS = 1000
+DEFAULT_WINDOW = datetime.timedelta(days=90)
+
+
+def errors_response(errors, status=400):
+    return JsonResponse({"errors": errors}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def json(data, status=200):
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def services(request):
+    items = [
+        {
+            "service_code": category.code,
+            "service_name": category.name,
+            "description": category.description,
+            "metadata": False,
+            "type": "realtime",
+            "keywords": "投诉",
+            "group": "投诉",
+        }
+        for category in Category.objects.filter(active=True)
+    ]
+    items.append(
+        {
+            "service_code": FEEDBACK_CODE,
+            "service_name": "意见建议",
+            "description": "对零工市场（驿站）服务的意见和建议",
+            "metadata": False,
+            "type": "realtime",
+            "keywords": "意见,建议",
+            "group": "意见建议",
+        }
+    )
+    return json(items)
+
+
+def as_open311(case):
+    """One service request, without personal details."""
+    county = case.handling_county
+    return {
+        "service_request_id": case.receipt_no,
+        "status": "open" if case.is_open else "closed",
+        "status_notes": case.public_reply or case.get_status_display(),
+        "service_name": case.category.name if case.category else case.get_kind_display(),
+        "service_code": case.category.code if case.category else FEEDBACK_CODE,
+        "agency_responsible": f"{county.name}人力资源和社会保障局",
+        "requested_datetime": timezone.localtime(case.submitted_at).isoformat(),
+        "updated_datetime": timezone.localtime(case.updated_at).isoformat(),
+        "expected_datetime": f"{case.close_due.isoformat()}T18:00:00+08:00" if case.is_open else None,
+        "address": county.name,
+        "zipcode": None,
+        "lat": float(county.latitude) if county.latitude is not None else None,
+        "long": float(county.longitude) if county.longitude is not None else None,
+        "media_url": None,
+    }
+
+
+class Open311RequestForm(forms.Form):
+    service_code = forms.CharField(error_messages={"required": "缺少 service_code（服务代码）。"})
+    description = forms.CharField(max_length=3000, error_messages={"required": "缺少 description（事情经过）。"})
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90)
+    long = forms.FloatField(required=False, min_value=-180, max_value=180)
+    address_string = forms.CharField(required=False, max_length=200)
+    county = forms.CharField(required=False, max_length=12)  # attribute[county]: a division code
+    email = forms.EmailField(required=False, error_messages={"invalid": "email 格式不正确。"})
+    first_name = forms.CharField(required=False, max_length=25)
+    last_name = forms.CharField(required=False, max_length=25)
+    phone = forms.CharField(required=False, max_length=20)
+
+    def clean_service_code(self):
+        code = self.cleaned_data["service_code"]
+        if code == FEEDBACK_CODE:
+            return None
+        category = Category.objects.filter(code=code, active=True).first()
+        if category is None:
+            raise forms.ValidationError("未知的 service_code，请先查询 services.json。")
+        return category
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].replace(" ", "")
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError("phone 格式不正确。")
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["county"] = self.find_county(cleaned)
+        if cleaned["county"] is None and not self.errors:
+            self.add_error("county", "请提供 attribute[county]（县级行政区划代码）或 lat/long 以确定县（市、区）。")
+        return cleaned
+
+    def find_county(self, cleaned):
+        code = cleaned.get("county")
+        if code:
+            return County.objects.filter(division_code=code).first()
+        lat, lng = cleaned.get("lat"), cleaned.get("long")
+        if lat is None or lng is None:
+            return None
+        counties = County.objects.exclude(latitude=None).exclude(longitude=None)
+        return min(
+            counties,
+            key=lambda county: (float(county.latitude) - lat) ** 2 + (float(county.longitude) - lng) ** 2,
+            default=None,
+        )
+
+
+class Open311Submission:
+    """Adapts the Open311 fields to what ``save_case`` expects from the web form."""
+
+    def __init__(self, data):
+        name = f"{data.get('last_name', '')}{data.get('first_name', '')}".strip()
+        anonymous = not (name and data.get("phone"))
+        self.cleaned_data = {
+            "category": data["service_code"],
+            "market": None,
+            "county": data["county"],
+            "description": data["description"],
+            "happened_on": None,
+            "anonymous": anonymous,
+            "contact_name": "" if anonymous else name,
+            "contact_phone": "" if anonymous else data["phone"],
+            "contact_email": "" if anonymous else data.get("email", ""),
+            "token": secrets.token_urlsafe(24),
+        }
+
+    def attachments(self):
+        return []
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def requests_collection(request):
+    if request.method == "POST":
+        return create_request(request)
+    return list_requests(request)
+
+
+def create_request(request):
+    data = request.POST.copy()
+    if "attribute[county]" in data:
+        data["county"] = data["attribute[county]"]
+    form = Open311RequestForm(data)
+    if limited(request, "submit"):
+        return errors_response({"__all__": ["提交过于频繁，请稍后再试。"]}, status=429)
+    if not form.is_valid():
+        return errors_response(form.errors)
+    kind = Complaint.Kind.FEEDBACK if form.cleaned_data["service_code"] is None else Complaint.Kind.COMPLAINT
+    try:
+        case, code = save_case(Open311Submission(form.cleaned_data), kind)
+    except IntegrityError:
+        return errors_response({"__all__": ["提交未成功，请重试。"]}, status=409)
+    notice = f"已收到。请凭受理编号 {case.receipt_no} 和查询码 {code} 在“投诉建议 → 查询进度”查看办理情况。"
+    return json([{"service_request_id": case.receipt_no, "service_notice": notice, "account_id": None}], status=201)
+
+
+def parse_when(value, field, errors):
+    if not value:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        errors[field] = ["时间格式应为 W3C 格式，例如 2026-11-01T00:00:00+08:00。"]
+        return None
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def list_requests(request):
+    params = request.GET
+    cases = Complaint.objects.select_related("category", "handling_county").order_by("-submitted_at")
+    ids = [value.strip() for value in params.get("service_request_id", "").split(",") if value.strip()]
+    if ids:
+        return json([as_open311(case) for case in cases.filter(receipt_no__in=ids)[:MAX_RESULTS]])
+    errors = {}
+    start = parse_when(params.get("start_date"), "start_date", errors)
+    end = parse_when(params.get("end_date"), "end_date", errors)
+    status = params.get("status", "")
+    if status and status not in {"open", "closed"}:
+        errors["status"] = ["status 只能是 open 或 closed。"]
+    if errors:
+        return errors_response(errors)
+    if start is None and end is None:
+        start = timezone.now() - DEFAULT_WINDOW
+    if start:
+        cases = cases.filter(submitted_at__gte=start)
+    if end:
+        cases = cases.filter(submitted_at__lte=end)
+    codes = [code for code in params.get("service_code", "").split(",") if code]
+    if codes:
+        include_feedback = FEEDBACK_CODE in codes
+        by_category = cases.filter(category__code__in=codes)
+        cases = by_category | cases.filter(kind=Complaint.Kind.FEEDBACK) if include_feedback else by_category
+    if status == "open":
+        cases = cases.exclude(status__in=Complaint.FINAL_STATUSES)
+    elif status == "closed":
+        cases = cases.filter(status__in=Complaint.FINAL_STATUSES)
+    return json([as_open311(case) for case in cases[:MAX_RESULTS]])
+
+
+@require_GET
+def request_detail(request, receipt_no):
+    case = Complaint.objects.select_related("category", "handling_county").filter(receipt_no=receipt_no).first()
+    if case is None:
+        return errors_response({"service_request_id": ["没有这个受理编号。"]}, status=404)
+    return json([as_open311(case)])

@@ -1,0 +1,230 @@
+"""The forms the public fills in: complaint/feedback, progress check, rating, survey."""
+
+import re
+import secrets
+
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from markets.models import MarketPage
+from portal.models import County
+
+from .models import Category, Complaint, SurveyResponse
+from .uploads import CheckedFileField
+
+MAX_ATTACHMENTS = 3
+PHONE_PATTERN = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+class PortalCaptchaInput(CaptchaTextInput):
+    """The captcha image with a text alternative, an audio link (when flite is installed) and a refresh button."""
+
+    template_name = "forms/widgets/captcha.html"
+
+
+class PortalCaptchaField(CaptchaField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("验证码"))
+        kwargs.setdefault("help_text", _("请输入图片中的字符，不区分大小写；看不清可点“换一张”或“听语音”。"))
+        kwargs.setdefault(
+            "error_messages", {"invalid": _("验证码不正确，请重新输入。"), "required": _("请输入验证码。")}
+        )
+        kwargs.setdefault(
+            "widget",
+            PortalCaptchaInput(attrs={"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}),
+        )
+        super().__init__(**kwargs)
+
+
+class AbuseProtectedForm(forms.Form):
+    """Captcha plus a honeypot field that people never see and bots fill in."""
+
+    website = forms.CharField(label=_("网址（请留空）"), required=False)
+    captcha = PortalCaptchaField()
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("提交未成功，请刷新页面后重试。"))
+        return ""
+
+
+def market_choices():
+    return MarketPage.objects.live().select_related("county").order_by("county__division_code", "title")
+
+
+class MarketChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, market):
+        return f"{market.county.name} · {market.title}"
+
+
+class CaseForm(AbuseProtectedForm):
+    kind = Complaint.Kind.COMPLAINT
+
+    category = forms.ModelChoiceField(
+        label=_("投诉类别"), queryset=Category.objects.filter(active=True), empty_label=_("请选择")
+    )
+    county = forms.ModelChoiceField(
+        label=_("发生在哪个县（市、区）"),
+        queryset=County.objects.select_related("city").order_by("city__pk", "division_code"),
+        empty_label=_("请选择"),
+    )
+    market = MarketChoiceField(
+        label=_("涉及的零工市场（驿站）"),
+        queryset=MarketPage.objects.none(),
+        required=False,
+        empty_label=_("不涉及 / 不清楚"),
+    )
+    happened_on = forms.DateField(label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}), required=True)
+    description = forms.CharField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
+    attachment_1 = CheckedFileField(label=_("附件1"), required=False)
+    attachment_2 = CheckedFileField(label=_("附件2"), required=False)
+    attachment_3 = CheckedFileField(label=_("附件3"), required=False)
+    anonymous = forms.BooleanField(label=_("匿名提交（不留联系方式，将无法收到电话或邮件回复）"), required=False)
+    contact_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
+    contact_phone = forms.CharField(
+        label=_("手机或电话"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("电子邮箱（选填，用于接收办理进度通知）"),
+        required=False,
+        error_messages={"invalid": _("电子邮箱格式不正确，例如 zhangsan@example.com。")},
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    error_texts = {
+        "category": _("请选择投诉类别。"),
+        "county": _("请选择发生在哪个县（市、区）。"),
+        "description": _("请写明事情经过。"),
+        "happened_on": _("请填写发生日期。"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["market"].queryset = market_choices()
+        self.fields["happened_on"].error_messages["invalid"] = _("日期格式不正确，请按 2026-11-20 的格式填写。")
+        for name, text in self.error_texts.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = text
+        if not self.is_bound:
+            self.initial.setdefault("token", secrets.token_urlsafe(24))
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+
+    def attachment_fields(self):
+        return [self[f"attachment_{number}"] for number in range(1, MAX_ATTACHMENTS + 1)]
+
+    def attachments(self):
+        return [self.cleaned_data[name] for name in self.attachment_names() if self.cleaned_data.get(name)]
+
+    @staticmethod
+    def attachment_names():
+        return [f"attachment_{number}" for number in range(1, MAX_ATTACHMENTS + 1)]
+
+    def clean_token(self):
+        token = self.cleaned_data["token"]
+        if not TOKEN_PATTERN.match(token):
+            raise forms.ValidationError(_("表单已失效，请刷新页面后重新提交。"))
+        return token
+
+    def clean_happened_on(self):
+        day = self.cleaned_data.get("happened_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("发生日期不能晚于今天。"))
+        return day
+
+    def clean_contact_phone(self):
+        phone = re.sub(r"[\s()（）]", "", self.cleaned_data.get("contact_phone", ""))
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError(_("电话号码格式不正确：手机为11位数字，固定电话如 0595-12345678。"))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        market, county = cleaned.get("market"), cleaned.get("county")
+        if market and county and market.county_id != county.pk:
+            self.add_error("market", _("所选零工市场（驿站）不在所选县（市、区），请重新选择。"))
+        if not cleaned.get("anonymous"):
+            if not cleaned.get("contact_name"):
+                self.add_error("contact_name", _("请填写姓名，或勾选“匿名提交”。"))
+            if not cleaned.get("contact_phone") and "contact_phone" not in self.errors:
+                self.add_error("contact_phone", _("请填写联系电话，或勾选“匿名提交”。"))
+        else:
+            cleaned["contact_name"] = cleaned["contact_phone"] = cleaned["contact_email"] = ""
+        return cleaned
+
+
+class FeedbackForm(CaseForm):
+    """意见建议: the same form without a category, date or market being required."""
+
+    kind = Complaint.Kind.FEEDBACK
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["category"]
+        self.fields["happened_on"].required = False
+        self.fields["happened_on"].label = _("相关日期（选填）")
+        self.fields["description"].label = _("意见建议内容")
+        self.fields["description"].error_messages["required"] = _("请写下您的意见或建议。")
+        self.fields["county"].label = _("涉及哪个县（市、区）")
+
+
+class ProgressForm(forms.Form):
+    receipt_no = forms.CharField(label=_("受理编号"), max_length=32, error_messages={"required": _("请输入受理编号。")})
+    query_code = forms.CharField(
+        label=_("查询码"),
+        max_length=16,
+        error_messages={"required": _("请输入查询码。")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_receipt_no(self):
+        return self.cleaned_data["receipt_no"].strip().upper()
+
+
+class RatingForm(ProgressForm):
+    rating = forms.ChoiceField(
+        label=_("您对办理结果的评价"),
+        choices=Complaint.Rating.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("请选择一项评价。")},
+    )
+
+
+SCORE_CHOICES = [(5, "5 非常满意"), (4, "4 满意"), (3, "3 一般"), (2, "2 不满意"), (1, "1 非常不满意")]
+
+
+class SurveyForm(AbuseProtectedForm):
+    market = MarketChoiceField(
+        label=_("您评价的零工市场（驿站）"),
+        queryset=MarketPage.objects.none(),
+        empty_label=_("请选择"),
+        error_messages={"required": _("请选择零工市场（驿站）。")},
+    )
+    respondent = forms.ChoiceField(
+        label=_("您是"),
+        choices=SurveyResponse.Respondent.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("请选择您的身份。")},
+    )
+    environment = forms.TypedChoiceField(
+        label=_("服务环境"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect
+    )
+    process = forms.TypedChoiceField(label=_("服务过程"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
+    result = forms.TypedChoiceField(label=_("服务结果"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("意见和建议（选填）"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["market"].queryset = market_choices()
+        for name in ("environment", "process", "result"):
+            self.fields[name].error_messages["required"] = _("请为“%(aspect)s”打分。") % {
+                "aspect": self.fields[name].label
+            }

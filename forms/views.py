@@ -1,0 +1,221 @@
+"""Public views: submit a complaint or feedback, check progress and rate, answer a survey."""
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+from .cases import create_with_unique_receipt, new_query_code, query_code_digest
+from .models import CaseTimeLimits, Complaint, ComplaintAttachment, ProgressPage, SurveyResponse
+from .notifications import notify_county_of_arrival
+from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
+from .workflow import A, record
+
+logger = logging.getLogger(__name__)
+
+RECEIPT_PREFIX = {Complaint.Kind.COMPLAINT: "TS", Complaint.Kind.FEEDBACK: "JY"}
+SESSION_KEY = "forms_last_case"
+
+
+def rate(name):
+    """Per-address limits; the bench and tests may set their own in settings."""
+    defaults = {"submit": "10/h", "lookup_failures": "10/h", "survey": "20/h"}
+    return getattr(settings, "FORMS_RATE_LIMITS", {}).get(name, defaults[name])
+
+
+def limited(request, name, increment=True):
+    return is_ratelimited(request, group=f"forms-{name}", key="ip", rate=rate(name), increment=increment)
+
+
+def too_many(form, message):
+    form.add_error(None, message)
+
+
+# --- complaint and feedback ----------------------------------------------------------
+
+
+def case_form(request, page):
+    form_class = FeedbackForm if page.kind == Complaint.Kind.FEEDBACK else CaseForm
+    status = 200
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES)
+        token = request.POST.get("token", "")
+        if token and Complaint.objects.filter(submission_token=token).exists():
+            return redirect(page.url + page.reverse_subpage("done_view"))  # a resent or double-clicked form
+        if limited(request, "submit"):
+            form.is_valid()
+            too_many(form, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
+            status = 429
+        elif form.is_valid():
+            try:
+                case, code = save_case(form, page.kind)
+            except IntegrityError:
+                if Complaint.objects.filter(submission_token=form.cleaned_data["token"]).exists():
+                    return redirect(page.url + page.reverse_subpage("done_view"))
+                raise
+            request.session[SESSION_KEY] = {"receipt_no": case.receipt_no, "query_code": code, "page": page.pk}
+            return redirect(page.url + page.reverse_subpage("done_view"))
+        else:
+            status = 400
+    else:
+        form = form_class()
+    context = page.get_context(request)
+    context.update(form=form, limits=CaseTimeLimits.load(request_or_site=request))
+    return TemplateResponse(request, "forms/case_form_page.html", context, status=status)
+
+
+def save_case(form, kind):
+    data = form.cleaned_data
+    code = new_query_code()
+    with transaction.atomic():
+        case = create_with_unique_receipt(
+            Complaint,
+            RECEIPT_PREFIX[kind],
+            kind=kind,
+            category=data.get("category"),
+            market=data.get("market"),
+            county=data["county"],
+            handling_county=data["county"],
+            description=data["description"],
+            happened_on=data.get("happened_on"),
+            anonymous=bool(data.get("anonymous")),
+            contact_name=data.get("contact_name", ""),
+            contact_phone=data.get("contact_phone", ""),
+            contact_email=data.get("contact_email", ""),
+            submission_token=data["token"],
+            query_code_digest="pending",
+            acknowledge_due=timezone.localdate(),
+            close_due=timezone.localdate(),
+        )
+        case.query_code_digest = query_code_digest(case.receipt_no, code)
+        case.set_deadlines()
+        case.save(update_fields=["query_code_digest", "acknowledge_due", "close_due"])
+        for uploaded in form.attachments():
+            attachment = ComplaintAttachment(
+                case=case,
+                original_name=uploaded.name[:200],
+                content_type=uploaded.checked_content_type,
+                size=uploaded.size,
+            )
+            attachment.file.save(uploaded.name, uploaded, save=False)
+            attachment.save()
+        record(case, A.SUBMITTED, actor_label=_("公众"))
+        record(case, A.ASSIGNED, actor_label=_("系统"), county=case.handling_county, note=_("按发生地自动转办"))
+        transaction.on_commit(lambda: notify_county_of_arrival(case))
+    logger.info("case %s received", case.receipt_no)
+    return case, code
+
+
+def case_done(request, page):
+    receipt = request.session.get(SESSION_KEY)
+    context = page.get_context(request)
+    context.update(
+        receipt=receipt if receipt and receipt.get("page") == page.pk else None,
+        progress_page=ProgressPage.objects.live().first(),
+    )
+    return TemplateResponse(request, "forms/case_done.html", context)
+
+
+# --- progress and rating -------------------------------------------------------------
+
+
+def find_case(form):
+    """The case for a receipt number and query code, or None for any wrong pair."""
+    receipt_no, code = form.cleaned_data["receipt_no"], form.cleaned_data["query_code"]
+    case = Complaint.objects.filter(receipt_no=receipt_no).select_related("category", "handling_county").first()
+    if case is None or not case.matches_query_code(code):
+        return None
+    return case
+
+
+NOT_FOUND = "没有找到与这组受理编号和查询码对应的记录，请核对后重试。"
+
+
+def progress(request, page):
+    context = page.get_context(request)
+    case = None
+    status = 200
+    rating_form = None
+    if request.method == "POST":
+        form_class = RatingForm if "rating" in request.POST or request.POST.get("action") == "rate" else ProgressForm
+        form = form_class(request.POST)
+        if limited(request, "lookup_failures", increment=False):
+            form.is_valid()
+            too_many(form, _("查询失败次数过多，请一小时后再试。"))
+            status = 429
+        elif form.is_valid():
+            case = find_case(form)
+            if case is None:
+                limited(request, "lookup_failures", increment=True)
+                form.add_error(None, _(NOT_FOUND))
+                status = 404
+            elif form_class is RatingForm:
+                rating_form = save_rating(case, form)
+                case.refresh_from_db()
+        else:
+            status = 400
+            if form_class is RatingForm and not form.has_error("receipt_no") and not form.has_error("query_code"):
+                case = find_case(form)
+                rating_form = form if case else None
+    else:
+        form = ProgressForm()
+    if case is not None and case.can_be_rated and rating_form is None:
+        rating_form = RatingForm(initial={"receipt_no": case.receipt_no, "query_code": form.cleaned_data["query_code"]})
+    context.update(form=form, case=case, rating_form=rating_form, events=public_events(case))
+    return TemplateResponse(request, "forms/progress_page.html", context, status=status)
+
+
+def public_events(case):
+    """Dates the public may see: no names of staff, no internal notes."""
+    if case is None:
+        return []
+    shown = {A.SUBMITTED, A.ACCEPTED, A.REJECTED, A.REPLIED, A.CLOSED, A.EXTENSION_APPROVED, A.RATED}
+    return [event for event in case.events.all() if event.action in shown]
+
+
+def save_rating(case, form):
+    """Rate once: the update only matches a closed, unrated case, so a second try changes nothing."""
+    updated = Complaint.objects.filter(pk=case.pk, status=Complaint.Status.CLOSED, rating="").update(
+        rating=form.cleaned_data["rating"], rated_at=timezone.now()
+    )
+    if updated:
+        case.rating = form.cleaned_data["rating"]
+        record(case, A.RATED, actor_label=_("投诉人"), note=case.get_rating_display())
+    return None
+
+
+# --- satisfaction survey ---------------------------------------------------------------
+
+
+def survey(request, page):
+    context = page.get_context(request)
+    status = 200
+    if request.method == "POST":
+        form = SurveyForm(request.POST)
+        if limited(request, "survey"):
+            form.is_valid()
+            too_many(form, _("提交过于频繁，请稍后再试。"))
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            SurveyResponse.objects.create(
+                market=data["market"],
+                respondent=data["respondent"],
+                environment=data["environment"],
+                process=data["process"],
+                result=data["result"],
+                comment=data["comment"],
+            )
+            context["thanks"] = True
+            return TemplateResponse(request, "forms/survey_page.html", context)
+        else:
+            status = 400
+    else:
+        form = SurveyForm(initial={"market": request.GET.get("market")})
+    context["form"] = form
+    return TemplateResponse(request, "forms/survey_page.html", context, status=status)

@@ -1,0 +1,295 @@
+"""The bureau's side: case list and case page (modeladmin), data lists, dashboard panel."""
+
+from django.contrib import messages
+from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import InspectView
+
+from portal.scoping import counties_for
+
+from . import admin_views, workflow
+from .cases import can_handle, cases_visible_to
+from .models import CaseTimeLimits, Category, Complaint, ReplyTemplate, SurveyResponse
+from .working_days import add_working_days
+
+DEADLINE_BADGES = {"overdue": ("danger", _("已超期")), "due_soon": ("warn", _("即将超期"))}
+
+
+class DeadlineFilter(SimpleListFilter):
+    title = _("时限")
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("已超期")), ("due_soon", _("即将超期（含已超期）"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        open_cases = queryset.exclude(status__in=Complaint.FINAL_STATUSES)
+        overdue = open_cases.filter(close_due__lt=today) | open_cases.filter(
+            status=Complaint.Status.NEW, acknowledge_due__lt=today
+        )
+        if self.value() == "overdue":
+            return overdue
+        if self.value() == "due_soon":
+            limit = add_working_days(today, CaseTimeLimits.load().warn_days)
+            return overdue | open_cases.filter(close_due__lte=limit)
+        return queryset
+
+
+class HandlingCountyFilter(SimpleListFilter):
+    """Only the counties the user may see are offered."""
+
+    title = _("承办县（市、区）")
+    parameter_name = "county"
+
+    def lookups(self, request, model_admin):
+        return [(str(county.pk), county.name) for county in counties_for(request.user).order_by("division_code")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(handling_county=self.value()) if self.value() else queryset
+
+
+class CasePermissionHelper(PermissionHelper):
+    """Cases are never created, edited or deleted in the admin, only handled."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_has_specific_permission(user, "view_complaint") and can_handle(user, obj)
+
+
+class ComplaintInspectView(InspectView):
+    """The case page: details, contact in full, attachments, history and the actions."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # Another county's case does not exist as far as this user is concerned.
+        if not can_handle(request.user, self.instance):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_template_names(self):
+        return ["forms/admin/complaint_inspect.html"]
+
+    def get_page_title(self):
+        return _("投诉建议件")
+
+    def post(self, request, *args, **kwargs):
+        action_name = request.POST.get("action", "")
+        try:
+            ok, form = workflow.perform(self.instance, request.user, action_name, request.POST)
+        except PermissionDenied:
+            messages.error(request, _("此件当前状态下不能进行该操作，或您无权进行该操作。"))
+            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+        if ok:
+            messages.success(request, _("已%(action)s。") % {"action": workflow.ACTIONS[action_name].label})
+            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+        messages.error(request, _("操作未完成，请按提示修改。"))
+        self.instance.refresh_from_db()
+        return self.render_to_response(self.get_context_data(failed_action=action_name, failed_form=form))
+
+    def get_context_data(self, failed_action=None, failed_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.instance
+        actions = []
+        for action in workflow.available_actions(case, self.request.user):
+            form = failed_form if action.name == failed_action else workflow.form_for(action, self.request.user)
+            actions.append({"action": action, "form": form, "open": action.name == failed_action})
+        context.update(
+            case=case,
+            events=case.events.select_related("actor", "county"),
+            attachments=case.attachments.all(),
+            actions=actions,
+            deadline=DEADLINE_BADGES.get(case.deadline_state()),
+            reply_templates=ReplyTemplate.objects.all(),
+        )
+        return context
+
+
+class ComplaintAdmin(ModelAdmin):
+    model = Complaint
+    menu_label = _("投诉建议件")
+    menu_icon = "mail"
+    menu_order = 100
+    inspect_view_enabled = True
+    inspect_view_class = ComplaintInspectView
+    permission_helper_class = CasePermissionHelper
+    list_display = (
+        "receipt_link",
+        "kind",
+        "category",
+        "handling_county",
+        "status_badge",
+        "deadline_badge",
+        "close_due",
+        "contact",
+        "submitted_at",
+    )
+    list_filter = ("status", "kind", "category", HandlingCountyFilter, "market", DeadlineFilter)
+    search_fields = ("receipt_no",)
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("category", "handling_county")
+        return cases_visible_to(request.user, queryset)
+
+    @staticmethod
+    def _badge(css, text):
+        return format_html('<span class="status-tag {}">{}</span>', css, text)
+
+    def receipt_link(self, case):
+        return format_html('<a href="{}">{}</a>', self.url_helper.get_action_url("inspect", case.pk), case.receipt_no)
+
+    receipt_link.short_description = _("受理编号")
+
+    def status_badge(self, case):
+        return self._badge("primary" if case.is_open else "secondary", case.get_status_display())
+
+    status_badge.short_description = _("状态")
+
+    def deadline_badge(self, case):
+        badge = DEADLINE_BADGES.get(case.deadline_state(limits=self._limits()))
+        if badge is None:
+            return ""
+        css = "deadline-overdue" if badge[0] == "danger" else "deadline-soon"
+        return format_html('<strong class="{}">{}</strong>', css, badge[1])
+
+    deadline_badge.short_description = _("时限")
+
+    def _limits(self):
+        if not hasattr(self, "_cached_limits"):
+            self._cached_limits = CaseTimeLimits.load()
+        return self._cached_limits
+
+    def contact(self, case):
+        return case.masked_contact
+
+    contact.short_description = _("联系方式")
+
+    def get_extra_class_names_for_field_col(self, obj, field_name):
+        return []
+
+    def get_index_view_extra_css(self):
+        return ["forms/admin.css"]
+
+    def get_inspect_view_extra_css(self):
+        return ["forms/admin.css"]
+
+
+class CategoryAdmin(ModelAdmin):
+    model = Category
+    menu_label = _("投诉类别")
+    menu_icon = "tag"
+    list_display = ("name", "code", "sort_order", "active")
+
+
+class ReplyTemplateAdmin(ModelAdmin):
+    model = ReplyTemplate
+    menu_label = _("答复模板")
+    menu_icon = "doc-full"
+    list_display = ("title", "sort_order")
+
+
+class SurveyPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class SurveyResponseAdmin(ModelAdmin):
+    model = SurveyResponse
+    menu_label = _("满意度调查")
+    menu_icon = "list-ul"
+    permission_helper_class = SurveyPermissionHelper
+    list_display = ("market", "respondent", "environment", "process", "result", "submitted_at")
+    list_filter = ("respondent",)
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("market")
+        return cases_visible_to(request.user, queryset, county_field="market__county")
+
+
+class ComplaintsGroup(ModelAdminGroup):
+    menu_label = _("投诉建议")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (ComplaintAdmin, SurveyResponseAdmin, CategoryAdmin, ReplyTemplateAdmin)
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.append(
+            MenuItem(
+                _("统计与导出"),
+                reverse("forms_statistics"),
+                icon_name="table",
+                order=900,
+            )
+        )
+        return items
+
+
+modeladmin_register(ComplaintsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_case_urls():
+    return [
+        path("complaints/attachment/<int:pk>/", admin_views.attachment, name="forms_attachment"),
+        path("complaints/statistics/", admin_views.statistics, name="forms_statistics"),
+    ]
+
+
+class DeadlinePanel(Component):
+    """Dashboard: the user's overdue and nearly overdue cases."""
+
+    name = "complaint_deadlines"
+    order = 50
+    template_name = "forms/admin/deadline_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        limits = CaseTimeLimits.load()
+        open_cases = (
+            cases_visible_to(self.user, Complaint.objects.exclude(status__in=Complaint.FINAL_STATUSES))
+            .select_related("handling_county", "category")
+            .order_by("close_due")
+        )
+        warn_until = add_working_days(timezone.localdate(), limits.warn_days)
+        candidates = [case for case in open_cases.filter(close_due__lte=warn_until)] + [
+            case for case in open_cases.filter(close_due__gt=warn_until, status=Complaint.Status.NEW)
+        ]
+        flagged = [(case, DEADLINE_BADGES[state]) for case in candidates if (state := case.deadline_state(limits))]
+        list_url = reverse("forms_complaint_modeladmin_index")
+        return {
+            "overdue": [item for item in flagged if item[1][0] == "danger"],
+            "due_soon": [item for item in flagged if item[1][0] == "warn"],
+            "list_url": list_url,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_deadline_panel(request, panels):
+    if request.user.has_perm("forms.view_complaint"):
+        panels.append(DeadlinePanel(request.user))

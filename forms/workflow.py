@@ -1,0 +1,282 @@
+"""The 12345 closed loop for complaints: 受理/不予受理 → 转办 (退回) → 办理 → 答复 → 办结,
+with 延期 (asked before the deadline, approved by the city), 催办 and 重复件.
+
+Each action is a small function ``(case, user, data)`` that checks the case's state,
+changes it, records a history line with who and when, and notifies.  ``ACTIONS``
+lists them with their form and who may use them; the admin case page renders them.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import County
+from portal.scoping import counties_for, is_city_staff
+
+from .cases import can_handle
+from .models import Complaint, ComplaintEvent, ReplyTemplate
+from .notifications import notify_complainant_of_status, notify_county_of_arrival
+from .working_days import add_working_days
+
+S = Complaint.Status
+A = ComplaintEvent.Action
+OPEN_HANDLING = {S.NEW, S.ACCEPTED, S.IN_PROGRESS, S.REPLIED}
+
+
+def record(case, action, user=None, note="", from_status="", county=None, actor_label=""):
+    return ComplaintEvent.objects.create(
+        case=case,
+        action=action,
+        actor=user if user and user.is_authenticated else None,
+        actor_label=actor_label,
+        from_status=from_status,
+        to_status=case.status,
+        note=note,
+        county=county,
+    )
+
+
+def change_status(case, user, new_status, action, note="", **fields):
+    old = case.status
+    case.status = new_status
+    for name, value in fields.items():
+        setattr(case, name, value)
+    case.save()
+    record(case, action, user, note, from_status=old, county=fields.get("handling_county"))
+    if old != new_status:
+        transaction.on_commit(lambda: notify_complainant_of_status(case))
+
+
+def require(condition, message):
+    if not condition:
+        raise ValidationError(message)
+
+
+# --- forms for the actions that need input ---
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("请填写理由。")},
+    )
+
+
+class AssignForm(forms.Form):
+    county = forms.ModelChoiceField(
+        label=_("转至"), queryset=County.objects.none(), error_messages={"required": _("请选择转至哪个县（市、区）。")}
+    )
+    note = forms.CharField(label=_("转办说明"), required=False, max_length=500)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = counties_for(user).select_related("city").order_by("city", "name")
+
+
+class ReplyForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("答复模板"), queryset=ReplyTemplate.objects.all(), required=False, empty_label=_("（不使用模板）")
+    )
+    reply = forms.CharField(
+        label=_("公开答复"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=3000,
+        error_messages={"required": _("请填写公开答复，可先选择答复模板再修改。")},
+        help_text=_("答复内容会向投诉人公开（凭受理编号和查询码查看），请勿写入个人信息。"),
+    )
+
+
+class ExtensionForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("延期工作日"), min_value=1, max_value=30, error_messages={"required": _("请填写延期几个工作日。")}
+    )
+    reason = forms.CharField(
+        label=_("延期理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("请填写延期理由。")},
+    )
+
+
+class DuplicateForm(forms.Form):
+    original = forms.CharField(
+        label=_("原件受理编号"), max_length=32, error_messages={"required": _("请填写原件的受理编号。")}
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("说明"), required=False, max_length=500)
+
+
+# --- the actions ---
+
+
+def assign(case, user, data):
+    require(case.status in OPEN_HANDLING | {S.RETURNED}, _("此件已办结，不能转办。"))
+    county = data["county"]
+    change_status(case, user, S.NEW, A.ASSIGNED, data.get("note", ""), handling_county=county)
+    transaction.on_commit(lambda: notify_county_of_arrival(case))
+
+
+def accept(case, user, data):
+    require(case.status == S.NEW, _("只有待受理的件可以受理。"))
+    change_status(case, user, S.ACCEPTED, A.ACCEPTED, accepted_at=timezone.now())
+
+
+def reject(case, user, data):
+    require(case.status == S.NEW, _("只有待受理的件可以不予受理。"))
+    reason = data["reason"]
+    change_status(case, user, S.REJECTED, A.REJECTED, reason, public_reply=reason, closed_at=timezone.now())
+
+
+def send_back(case, user, data):
+    require(case.status in {S.NEW, S.ACCEPTED}, _("只有尚未办理的件可以退回。"))
+    change_status(case, user, S.RETURNED, A.SENT_BACK, data["reason"])
+
+
+def start(case, user, data):
+    require(case.status == S.ACCEPTED, _("只有已受理的件可以开始办理。"))
+    change_status(case, user, S.IN_PROGRESS, A.STARTED, data.get("note", ""))
+
+
+def reply(case, user, data):
+    require(case.status in {S.ACCEPTED, S.IN_PROGRESS, S.REPLIED}, _("受理后才能答复。"))
+    change_status(
+        case, user, S.REPLIED, A.REPLIED, data["reply"], public_reply=data["reply"], replied_at=timezone.now()
+    )
+
+
+def close(case, user, data):
+    require(case.status == S.REPLIED, _("答复后才能办结。"))
+    change_status(case, user, S.CLOSED, A.CLOSED, data.get("note", ""), closed_at=timezone.now())
+
+
+def ask_extension(case, user, data):
+    require(case.is_open, _("此件已办结。"))
+    require(timezone.localdate() <= case.close_due, _("已超过办结期限，不能再申请延期，请尽快办结。"))
+    require(case.extension_state != Complaint.Extension.PENDING, _("已有延期申请在等待审批。"))
+    case.extension_state = Complaint.Extension.PENDING
+    case.extension_days = data["days"]
+    case.extension_reason = data["reason"]
+    case.save()
+    record(case, A.EXTENSION_ASKED, user, f"延期{data['days']}个工作日：{data['reason']}", case.status)
+
+
+def approve_extension(case, user, data):
+    require(case.extension_state == Complaint.Extension.PENDING, _("没有待审批的延期申请。"))
+    case.extension_state = Complaint.Extension.APPROVED
+    case.close_due = add_working_days(case.close_due, case.extension_days)
+    case.save()
+    record(case, A.EXTENSION_APPROVED, user, f"办结期限延至{case.close_due:%Y年%m月%d日}", case.status)
+
+
+def refuse_extension(case, user, data):
+    require(case.extension_state == Complaint.Extension.PENDING, _("没有待审批的延期申请。"))
+    case.extension_state = Complaint.Extension.REFUSED
+    case.save()
+    record(case, A.EXTENSION_REFUSED, user, data["reason"], case.status)
+
+
+def remind(case, user, data):
+    require(case.deadline_state() == "overdue", _("只有超期件可以催办。"))
+    record(case, A.REMINDED, user, data.get("note", ""), case.status)
+
+
+def mark_duplicate(case, user, data):
+    require(case.is_open, _("此件已办结。"))
+    original = Complaint.objects.filter(receipt_no=data["original"].strip()).exclude(pk=case.pk).first()
+    require(original is not None and can_handle(user, original), _("找不到这个受理编号，或您无权查看该件。"))
+    note = f"与 {original.receipt_no} 重复"
+    change_status(case, user, S.DUPLICATE, A.DUPLICATE, note, duplicate_of=original, closed_at=timezone.now())
+
+
+def city_only(user, case):
+    return is_city_staff(user)
+
+
+def handler(user, case):
+    return True  # anyone who can open the case (checked before any action)
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    run: callable
+    form: type = NoteForm
+    allowed: callable = handler
+    statuses: frozenset = frozenset()
+    button_class: str = ""
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action("accept", _("受理"), accept, statuses=frozenset({S.NEW})),
+        Action("reject", _("不予受理"), reject, ReasonForm, statuses=frozenset({S.NEW}), button_class="no"),
+        Action("send_back", _("退回（非本单位职责）"), send_back, ReasonForm, statuses=frozenset({S.NEW, S.ACCEPTED})),
+        Action(
+            "assign",
+            _("转办"),
+            assign,
+            AssignForm,
+            city_only,
+            frozenset(OPEN_HANDLING | {S.RETURNED}),
+        ),
+        Action("start", _("开始办理"), start, statuses=frozenset({S.ACCEPTED})),
+        Action("reply", _("答复"), reply, ReplyForm, statuses=frozenset({S.ACCEPTED, S.IN_PROGRESS, S.REPLIED})),
+        Action("close", _("办结"), close, statuses=frozenset({S.REPLIED})),
+        Action("ask_extension", _("申请延期"), ask_extension, ExtensionForm, statuses=frozenset(OPEN_HANDLING)),
+        Action("approve_extension", _("批准延期"), approve_extension, NoteForm, city_only, frozenset(OPEN_HANDLING)),
+        Action("refuse_extension", _("不批准延期"), refuse_extension, ReasonForm, city_only, frozenset(OPEN_HANDLING)),
+        Action("remind", _("催办"), remind, NoteForm, city_only, frozenset(OPEN_HANDLING | {S.RETURNED})),
+        Action("duplicate", _("标记为重复件"), mark_duplicate, DuplicateForm, statuses=frozenset(OPEN_HANDLING)),
+    ]
+}
+
+
+def available_actions(case, user):
+    """The actions this user can take on this case now (what the case page offers)."""
+    found = []
+    for action in ACTIONS.values():
+        if case.status not in action.statuses or not action.allowed(user, case):
+            continue
+        if action.name in {"approve_extension", "refuse_extension"} and case.extension_state != "pending":
+            continue
+        if action.name == "ask_extension" and (
+            case.extension_state == "pending" or timezone.localdate() > case.close_due or is_city_staff(user)
+        ):
+            continue
+        if action.name == "remind" and case.deadline_state() != "overdue":
+            continue
+        found.append(action)
+    return found
+
+
+def form_for(action, user, data=None, prefix=None):
+    kwargs = {"user": user} if action.form is AssignForm else {}
+    return action.form(data, prefix=prefix or action.name, **kwargs)
+
+
+def perform(case, user, action_name, post_data):
+    """Run one action from the case page; returns (ok, form).  Raises PermissionDenied."""
+    action = ACTIONS.get(action_name)
+    if action is None or not can_handle(user, case) or action not in available_actions(case, user):
+        raise PermissionDenied
+    form = form_for(action, user, post_data)
+    if not form.is_valid():
+        return False, form
+    try:
+        with transaction.atomic():
+            locked = Complaint.objects.select_for_update().get(pk=case.pk)
+            action.run(locked, user, form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False, form
+    return True, form

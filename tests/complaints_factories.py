@@ -1,0 +1,96 @@
+"""make_* helpers for the complaint and case tests."""
+
+import io
+import secrets
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from pypdf import PdfWriter
+
+from forms.cases import create_with_unique_receipt, new_query_code, query_code_digest
+from forms.models import Category, Complaint
+from markets.models import CountyDirectoryPage, MarketPage
+from portal.models import County
+
+COMPLAINT_URL = "/feedback/complaint/"
+FEEDBACK_URL = "/feedback/suggestion/"
+PROGRESS_URL = "/feedback/progress/"
+SURVEY_URL = "/feedback/survey/"
+
+
+def png_bytes(size=(40, 30), color=(200, 30, 30)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes():
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def photo_upload(name="photo.png"):
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+def executable_upload(name="photo.jpg"):
+    """A Windows executable renamed to .jpg."""
+    return SimpleUploadedFile(name, b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200, content_type="image/jpeg")
+
+
+def make_market(county_name="晋江市", title="晋江市零工市场"):
+    county = County.objects.get(name=county_name)
+    directory = CountyDirectoryPage.objects.get(county=county)
+    market = MarketPage(title=title, slug=f"m-{secrets.token_hex(4)}", county=county, facility_type="market")
+    directory.add_child(instance=market)
+    market.save_revision().publish()
+    return market
+
+
+def complaint_post(county_name="晋江市", **overrides):
+    """A complete, valid complaint form submission."""
+    data = {
+        "category": Category.objects.get(code="unpaid-wages").pk,
+        "county": County.objects.get(name=county_name).pk,
+        "market": "",
+        "happened_on": "2026-11-20",
+        "description": "包工头拖欠三天工钱共900元，多次催要未果。",
+        "contact_name": "张三",
+        "contact_phone": "13812345678",
+        "contact_email": "zhangsan@example.com",
+        "captcha_0": "x",
+        "captcha_1": "PASSED",
+        "website": "",
+        "token": secrets.token_urlsafe(24),
+    }
+    data.update(overrides)
+    return data
+
+
+def make_complaint(county_name="晋江市", status=Complaint.Status.NEW, **fields):
+    """A complaint saved directly; returns (case, query_code)."""
+    county = County.objects.get(name=county_name)
+    code = new_query_code()
+    defaults = dict(
+        kind=Complaint.Kind.COMPLAINT,
+        category=Category.objects.get(code="unpaid-wages"),
+        county=county,
+        handling_county=county,
+        description="拖欠工资",
+        contact_name="李四",
+        contact_phone="13900001111",
+        contact_email="lisi@example.com",
+        submission_token=secrets.token_urlsafe(24),
+        query_code_digest="-",
+        status=status,
+        acknowledge_due="2026-11-24",
+        close_due="2026-12-14",
+    )
+    defaults.update(fields)
+    case = create_with_unique_receipt(Complaint, "TS", **defaults)
+    case.query_code_digest = query_code_digest(case.receipt_no, code)
+    case.save()
+    return case, code
