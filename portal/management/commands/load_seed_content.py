@@ -11,6 +11,7 @@ from portal import seed
 SEED_STEPS = [
     "policies.seed",
     "markets.seed",
+    "forms.applications.seed",
 ]
 
 
