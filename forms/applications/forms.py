@@ -1,6 +1,6 @@
 """The operator's registration form: an account and the organisation behind it."""
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import Group
@@ -12,6 +12,12 @@ from portal.roles import OPERATOR_GROUP
 
 from .models import OperatorProfile
 from .validators import validate_phone, validate_uscc
+
+
+class CaptchaInput(CaptchaTextInput):
+    """django-simple-captcha's widget with a Chinese alt text and a button for a new image."""
+
+    template_name = "applications/captcha_widget.html"
 
 
 class CountyChoiceField(forms.ModelChoiceField):
@@ -39,7 +45,7 @@ class OperatorRegistrationForm(UserCreationForm):
         label=_("所属县（市、区）"), queryset=County.objects.select_related("city"), empty_label=_("请选择")
     )
     email = forms.EmailField(label=_("电子邮箱"), help_text=_("用于找回密码"))
-    captcha = CaptchaField(label=_("验证码"), help_text=_("请输入图片中的字符，看不清可点击图片更换"))
+    captcha = CaptchaField(label=_("验证码"), help_text=_("请输入图片中的字符（不区分大小写）"), widget=CaptchaInput)
 
     class Meta(UserCreationForm.Meta):
         fields = ("username",)
