@@ -4,10 +4,12 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import override_settings
+from docx import Document
 
 from forms.applications import validators
 from forms.applications.models import FormDownloadPage, OperatorProfile
@@ -97,7 +99,7 @@ def test_bad_phone_weak_password_wrong_captcha_and_a_taken_uscc_are_each_explain
     html = client.post(REGISTER, data).content.decode()
     assert "该统一社会信用代码已注册" in field_block(html, "uscc")
     assert "联系电话格式不正确" in field_block(html, "phone")
-    assert "密码" in field_block(html, "password2")  # Django's validators, in Chinese
+    assert "这个密码太常见了" in field_block(html, "password2")  # Django's validators, in Chinese
     assert 'class="errorlist"' in field_block(html, "captcha_1")
     assert OperatorProfile.objects.count() == 1
 
@@ -227,7 +229,7 @@ def test_identity_numbers_are_checked_with_gb_11643_and_explained(value, message
 def test_valid_numbers_pass_and_are_normalised():
     assert validators.validate_resident_id(VALID_RESIDENT_ID.lower()) == VALID_RESIDENT_ID
     assert validators.validate_uscc(VALID_USCC) == VALID_USCC
-    assert validators.validate_bank_account("6222 0214 0800 1234 567") == "62220214080012345 67".replace(" ", "")
+    assert validators.validate_bank_account("6222 0214 0800 1234 567") == "6222021408001234567"
     assert validators.validate_phone("0595-22345678") == "0595-22345678"
     assert validators.validate_phone("13812345678") == "13812345678"
 
@@ -262,17 +264,13 @@ def test_each_city_has_a_download_page_under_services_serving_its_blank_forms(cl
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
     assert "attachment" in response["Content-Disposition"]
-    from docx import Document
-
     document = Document(ContentFile(b"".join(response.streaming_content)))
     assert any(p.text == "泉州市零工市场（驿站）认定申请表" for p in document.paragraphs)
     assert client.get("/services/quanzhou-forms/roster/").status_code == 404
 
 
 @pytest.mark.django_db
-def test_password_reset_sends_a_chinese_email_with_a_working_link(client, home, mailoutbox=None):
-    from django.core import mail
-
+def test_password_reset_sends_a_chinese_email_with_a_working_link(client, home):
     make_operator("reset-op")
     response = client.post("/operators/password/reset/", {"email": "reset-op@example.com"})
     assert response.status_code == 302
@@ -281,3 +279,23 @@ def test_password_reset_sends_a_chinese_email_with_a_working_link(client, home, 
     link = re.search(r"http://\S+/operators/password/reset/\S+/", message.body).group(0)
     confirm = client.get(link.split("testserver", 1)[1], follow=True)
     assert "设置新密码" in confirm.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_operator_changes_the_password_in_chinese_pages(client, home):
+    user, _profile = make_operator("change-op")
+    client.force_login(user)
+    page = client.get("/operators/password/change/").content.decode()
+    assert "修改密码" in page and "旧密码" in page
+    wrong = client.post(
+        "/operators/password/change/",
+        {"old_password": "not it", "new_password1": PASSWORD, "new_password2": PASSWORD},
+    ).content.decode()
+    assert "你的旧密码不正确" in field_block(wrong, "old_password")
+    response = client.post(
+        "/operators/password/change/",
+        {"old_password": "correct horse battery staple", "new_password1": PASSWORD, "new_password2": PASSWORD},
+    )
+    assert response["Location"] == "/operators/password/change/done/"
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

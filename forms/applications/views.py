@@ -51,17 +51,17 @@ class OperatorLoginView(auth_views.LoginView):
 def my_services(request):
     """我的办理: the organisation, its applications (none can be made online yet) and what to do next."""
     profile = getattr(request.user, "operator_profile", None)
-    city_slug = profile.county.city.slug if profile else None
+    if profile is None:
+        return render(request, "applications/my_services.html", {"profile": None})
+    city_slug = profile.county.city.slug
     context = {
         "profile": profile,
         "applications": [],
-        "download_page": FormDownloadPage.objects.live().filter(city__slug=city_slug).first() if profile else None,
+        "download_page": FormDownloadPage.objects.live().filter(city__slug=city_slug).first(),
         "materials": [
             (label, catalogue.materials_for(city_slug, key)) for key, label in catalogue.SUBSIDY_TYPES.items()
-        ]
-        if profile
-        else [],
-        "materials_interpretation": catalogue.materials_interpretation(city_slug) if profile else "",
+        ],
+        "materials_interpretation": catalogue.materials_interpretation(city_slug),
     }
     return render(request, "applications/my_services.html", context)
 
