@@ -26,7 +26,12 @@ class CountyChoiceField(forms.ModelChoiceField):
 
 
 class OperatorRegistrationForm(UserCreationForm):
-    organisation_name = forms.CharField(label=_("单位名称"), max_length=100, help_text=_("与营业执照上的名称一致"))
+    organisation_name = forms.CharField(
+        label=_("单位名称"),
+        max_length=100,
+        help_text=_("与营业执照上的名称一致"),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     uscc = forms.CharField(
         label=_("统一社会信用代码"),
         max_length=30,
@@ -34,7 +39,9 @@ class OperatorRegistrationForm(UserCreationForm):
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
     )
     legal_representative = forms.CharField(label=_("法人代表或负责人"), max_length=50)
-    registered_address = forms.CharField(label=_("登记地址"), max_length=200)
+    registered_address = forms.CharField(
+        label=_("登记地址"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "street-address"})
+    )
     phone = forms.CharField(
         label=_("联系电话"),
         max_length=20,
@@ -44,7 +51,9 @@ class OperatorRegistrationForm(UserCreationForm):
     county = CountyChoiceField(
         label=_("所属县（市、区）"), queryset=County.objects.select_related("city"), empty_label=_("请选择")
     )
-    email = forms.EmailField(label=_("电子邮箱"), help_text=_("用于找回密码"))
+    email = forms.EmailField(
+        label=_("电子邮箱"), help_text=_("用于找回密码"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     captcha = CaptchaField(label=_("验证码"), help_text=_("请输入图片中的字符（不区分大小写）"), widget=CaptchaInput)
 
     class Meta(UserCreationForm.Meta):
