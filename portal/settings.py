@@ -8,6 +8,7 @@ local demo on plain HTTP).
 """
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "markets",
     "wages",
     "forms",
+    "forms.applications",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "captcha",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -161,6 +166,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes' backend comes first so a locked-out login is refused before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Repeated failed logins (public and admin) lock that username from that address for a while.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "forms.applications.views.lockout"
+AXES_COOLOFF_MESSAGE = "登录失败次数过多，账号已暂时锁定，请30分钟后再试。"
 
 HTTPS_ONLY = env("HTTPS_ONLY") and not DEBUG
 SECURE_SSL_REDIRECT = HTTPS_ONLY

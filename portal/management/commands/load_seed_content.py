@@ -14,6 +14,7 @@ SEED_STEPS = [
     "wages.seed",
     "notices.seed",
     "forms.seed",
+    "forms.applications.seed",
     "portal.home_seed",  # last: the home page's blocks link to the sections above
 ]
 
