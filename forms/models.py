@@ -30,7 +30,7 @@ class ServiceIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
-    subpage_types = []
+    subpage_types = ["applications.FormDownloadPage"]
     max_count = 1
 
     class Meta:
