@@ -5,7 +5,7 @@ WORKERS ?= 3
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: install run serve test lint check browsers bench clean
+.PHONY: install run test lint check system-packages bench clean
 
 install:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -18,19 +18,20 @@ var/env:
 	@printf 'DEMO_MODE=true\nHTTPS_ONLY=false\nALLOWED_HOSTS=127.0.0.1,localhost\nSITE_BASE_URL=http://$(HOST):$(PORT)\n' >> var/env
 	@echo "已生成本地演示配置 var/env（含随机 SECRET_KEY）"
 
-run: install var/env
+run: install system-packages var/env
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "门户已启动：http://$(HOST):$(PORT)/   管理后台：http://$(HOST):$(PORT)/admin/"
 	$(UV) run --frozen gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
-# Debian's Chromium and a CJK font for the browser tests (skipped where apt-get is not ours to run).
-browsers:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+# System packages: Debian's Chromium and a CJK font for the browser tests, flite for the audio captcha.
+SYSTEM_PACKAGES := chromium fonts-wqy-microhei flite
+system-packages:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v flite >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
-	  else echo "需要 /usr/bin/chromium 与 fonts-wqy-microhei：apt-get install -y chromium fonts-wqy-microhei"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "需要系统软件包：apt-get install -y $(SYSTEM_PACKAGES)"; exit 1; fi; \
 	fi
 
 lint: install
@@ -41,7 +42,7 @@ check: install
 	SECRET_KEY=check-only $(MANAGE) check --fail-level WARNING
 	SECRET_KEY=check-only $(MANAGE) makemigrations --check --dry-run
 
-test: install browsers lint check
+test: install system-packages lint check
 	$(UV) run --frozen pytest -n 2 $(PYTEST_ARGS)
 
 bench: install
