@@ -31,7 +31,7 @@ system-packages:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v flite >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
-	  else echo "需要系统软件包：apt-get install -y $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	  else echo "提示：请以 root 安装系统软件包：apt-get install -y $(SYSTEM_PACKAGES)"; fi; \
 	fi
 
 lint: install
