@@ -7,6 +7,7 @@ Coordinates are WGS-84 (GeoJSON's datum).  Bad input answers 400 with
 from django import forms
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.encoding import iri_to_uri
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
@@ -72,7 +73,7 @@ class PageUrls:
     def __call__(self, url_path):
         for root in self.roots:
             if url_path.startswith(root):
-                return self.base + "/" + url_path[len(root) :]
+                return iri_to_uri(self.base + "/" + url_path[len(root) :])
         return None
 
 
