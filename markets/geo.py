@@ -23,7 +23,10 @@ def bounding_box(lat, lng, radius_km):
     """(min_lat, max_lat, min_lng, max_lng) of a box containing every point within ``radius_km``."""
     dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
     cos_lat = max(math.cos(math.radians(lat)), 1e-6)
-    dlng = min(180.0, math.degrees(radius_km / (EARTH_RADIUS_KM * cos_lat)))
+    dlng = math.degrees(radius_km / (EARTH_RADIUS_KM * cos_lat))
+    if dlng >= 180 or lat + dlat >= 90 or lat - dlat <= -90:
+        return max(-90.0, lat - dlat), min(90.0, lat + dlat), -180.0, 180.0
+    # Boxes crossing the antimeridian are not split: the portal serves Fujian.
     return lat - dlat, lat + dlat, lng - dlng, lng + dlng
 
 

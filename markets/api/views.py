@@ -23,7 +23,8 @@ COORDINATE_MESSAGES = {
     "max_value": "坐标超出范围。",
 }
 NEARBY_MAX_LIMIT = 50
-NEARBY_FIRST_RADIUS_KM = 20
+NEARBY_FIRST_RADIUS_KM = 5
+NEARBY_MAX_RADIUS_KM = 20_000  # half the Earth's circumference: the box is then the whole globe
 
 
 class NearbyQuery(forms.Form):
@@ -98,24 +99,33 @@ def _summary(row, urls):
 def nearest(lat, lng, limit):
     """The ``limit`` nearest published markets as (distance_km, row), nearest first.
 
-    A box around the point is searched on the indexed latitude/longitude and
-    doubled until it holds ``limit`` markets within its inscribed radius, so the
-    answer is exact while touching only the markets near the point.
+    Searches a box around the point on the indexed latitude/longitude, growing it
+    until it holds ``limit`` markets.  The k-th distance found then bounds the
+    answer, so one more box of that radius makes it exact; only the markets near
+    the point are read, and details are fetched for the winners alone.
     """
-    located = MarketPage.objects.live().filter(latitude__isnull=False, longitude__isnull=False)
+    located = MarketPage.objects.live().filter(latitude__isnull=False, longitude__isnull=False).order_by()
     radius = NEARBY_FIRST_RADIUS_KM
     while True:
-        min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius)
-        rows = located.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
-        found = sorted(((haversine_km(lat, lng, row[4], row[5]), row) for row in rows.values_list(*FIELDS)), key=_first)
-        within = [item for item in found if item[0] <= radius]
-        if len(within) >= limit or radius >= 20_000:
-            return (within if radius < 20_000 else found)[:limit]
-        radius *= 2
+        candidates = _candidates(located, lat, lng, radius)
+        if len(candidates) >= limit or radius >= NEARBY_MAX_RADIUS_KM:
+            break
+        radius *= 4
+    if len(candidates) >= limit and candidates[limit - 1][0] > radius:
+        candidates = _candidates(located, lat, lng, candidates[limit - 1][0])
+    winners = candidates[:limit]
+    details = {row[0]: row for row in located.filter(pk__in=[pk for _, pk in winners]).values_list(*FIELDS)}
+    return [(distance, details[pk]) for distance, pk in winners]
 
 
-def _first(item):
-    return item[0]
+def _candidates(located, lat, lng, radius_km):
+    """(distance_km, pk) of the markets in the box around the point, nearest first."""
+    min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius_km)
+    points = located.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    return sorted(
+        (haversine_km(lat, lng, p_lat, p_lng), pk)
+        for pk, p_lat, p_lng in points.values_list("pk", "latitude", "longitude")
+    )
 
 
 @require_GET
