@@ -122,7 +122,9 @@ def main():
     median = statistics.median(timings)
     p95 = timings[int(len(timings) * 0.95) - 1]
     print(f"GET /api/v1/markets/nearby（limit=10，{REQUESTS} 次请求）：中位数 {median:.1f} ms，p95 {p95:.1f} ms")
-    print("结论：" + ("达标" if median < TARGET_MEDIAN_MS else "未达标") + f"（目标：中位数远低于 {TARGET_MEDIAN_MS} ms）")
+    print(
+        "结论：" + ("达标" if median < TARGET_MEDIAN_MS else "未达标") + f"（目标：中位数远低于 {TARGET_MEDIAN_MS} ms）"
+    )
 
 
 if __name__ == "__main__":

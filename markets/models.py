@@ -233,6 +233,13 @@ class MarketPage(Page):
         return self.county.city.name
 
     @property
+    def full_address(self):
+        """City, county and township before the address, unless the address already starts with the county."""
+        if self.address.startswith(self.county.name):
+            return f"{self.county.city.name}{self.address}"
+        return f"{self.county.city.name}{self.county.name}{self.township}{self.address}"
+
+    @property
     def has_location(self):
         return self.latitude is not None and self.longitude is not None
 

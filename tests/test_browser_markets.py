@@ -98,6 +98,7 @@ def test_filters_combine_on_a_phone(live_server, home, phone_page, tiles, screen
     first = items.first.locator(".market-name a")
     first.click()
     assert "无线网络" in phone_page.locator(".tag-list").last.inner_text()
+    phone_page.screenshot(path=screenshot_dir / "markets-page-phone.png", full_page=True)
 
 
 def test_without_tiles_the_page_works_as_a_list(live_server, home, phone_at_shishi, tiles, screenshot_dir):

@@ -42,6 +42,7 @@
   }
   var config = JSON.parse(configNode.textContent);
   var map = L.map(mapNode, { scrollWheelZoom: false, tap: false });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   var tiles = L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 18 });
   var failures = 0;
   var loaded = 0;
@@ -63,6 +64,8 @@
     L.marker(point, { title: label, alt: label, keyboard: true }).bindPopup(link).addTo(map);
   });
   if (config.origin) {
+    /* Sorted by distance: frame the starting point and the nearest few, as the list does. */
+    bounds = bounds.slice(0, 5);
     bounds.push(config.origin);
     L.circleMarker(config.origin, { radius: 8, color: "#8b1a1a", fillOpacity: 0.8 })
       .bindTooltip("起点").addTo(map);
