@@ -96,20 +96,39 @@ def build_markets(count, rng):
     return MarketPage.objects.live().count()
 
 
-def measure(rng):
+def measure(points):
+    """Milliseconds per request through the whole Django stack, warm-up requests left out."""
     from django.test import Client
 
     client = Client()
     timings = []
-    for number in range(WARMUP + REQUESTS):
-        lat, lng = rng.uniform(24.5, 27.5), rng.uniform(118.0, 120.3)
+    for number, (lat, lng) in enumerate(points):
         started = time.perf_counter()
         response = client.get(f"/api/v1/markets/nearby?lat={lat:.6f}&lng={lng:.6f}&limit=10")
         elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200 and response.json()["count"] == 10, response.content[:200]
+        if response.status_code != 200 or response.json()["count"] != 10:
+            raise SystemExit(f"接口返回异常：{response.status_code} {response.content[:200]!r}")
         if number >= WARMUP:
             timings.append(elapsed)
-    return timings
+    return sorted(timings)
+
+
+def report(label, timings):
+    median = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(f"{label}（limit=10，{len(timings)} 次请求）：中位数 {median:.1f} ms，p95 {p95:.1f} ms")
+    return median
+
+
+def near_counties(rng, count):
+    """Where people ask from: within about 20 km of a county seat."""
+    from portal.models import County
+
+    seats = [(float(c.latitude), float(c.longitude)) for c in County.objects.all()]
+    return [
+        (lat + rng.uniform(-0.2, 0.2), lng + rng.uniform(-0.2, 0.2))
+        for lat, lng in (rng.choice(seats) for _ in range(count))
+    ]
 
 
 def main():
@@ -118,10 +137,10 @@ def main():
     started = time.perf_counter()
     published = build_markets(MARKETS, rng)
     print(f"已创建 {published} 个已发布的零工市场（驿站），用时 {time.perf_counter() - started:.1f} 秒")
-    timings = sorted(measure(rng))
-    median = statistics.median(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    print(f"GET /api/v1/markets/nearby（limit=10，{REQUESTS} 次请求）：中位数 {median:.1f} ms，p95 {p95:.1f} ms")
+    anywhere = [(rng.uniform(24.5, 27.5), rng.uniform(118.0, 120.3)) for _ in range(WARMUP + REQUESTS)]
+    populated = near_counties(rng, WARMUP + REQUESTS)
+    report("GET /api/v1/markets/nearby，县城附近的随机位置", measure(populated))
+    median = report("GET /api/v1/markets/nearby，两市范围内任意位置（含海上）", measure(anywhere))
     print(
         "结论：" + ("达标" if median < TARGET_MEDIAN_MS else "未达标") + f"（目标：中位数远低于 {TARGET_MEDIAN_MS} ms）"
     )

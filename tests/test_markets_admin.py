@@ -138,3 +138,41 @@ def test_sample_markets_are_marked_in_the_admin_listing(client, home):
     county_page = MarketPage.objects.filter(is_sample=True, county__name="晋江市").first().get_parent()
     html = client.get(f"/admin/pages/{county_page.pk}/").content.decode()
     assert "【示例数据】晋江市零工市场" in html
+
+
+def test_admin_form_explains_a_name_not_in_the_standard_form(client, home):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from markets.models import CountyDirectoryPage
+
+    county = County.objects.get(name="晋江市")
+    directory = CountyDirectoryPage.objects.get(county=county)
+    client.force_login(make_county_staff("晋江市", "县级编辑"))
+    url = f"/admin/pages/add/markets/marketpage/{directory.pk}/"
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "陈埭零工之家",
+            "slug": "chendai",
+            "facility_type": "station",
+            "status": "operating",
+            "county": county.pk,
+            "address": "晋江市陈埭镇鞋都路1号",
+            "latitude": "24.81",
+            "longitude": "118.59",
+            "opening_hours": inline_formset([]),
+            "hours_exceptions": inline_formset([]),
+            "star_ratings": inline_formset([]),
+            "photos": streamfield([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form comes back, nothing saved
+    html = response.content.decode()
+    assert "名称应以所在县（市、区）“晋江市”开头" in html
+    assert "晋江市陈埭镇鞋都路1号" in html  # what was typed is kept
+    assert not MarketPage.objects.filter(slug="chendai").exists()
+    data["title"] = "晋江市陈埭镇零工驿站"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert MarketPage.objects.get(slug="chendai").title == "晋江市陈埭镇零工驿站"
