@@ -7,6 +7,7 @@ near_county / near_township to sort by distance from a chosen place.
 
 from django import forms
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import City, County
@@ -161,6 +162,12 @@ def directory_context(index_page, request, now=None):
             "tileUrl": settings.MAP_TILE_URL,
             "attribution": settings.MAP_TILE_ATTRIBUTION,
             "markers": map_markers(markets),
+            # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
+            "icons": {
+                "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
+                "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
+                "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
+            },
             "origin": list(for_display(origin[0], origin[1], settings.MAP_TILE_CRS)) if origin else None,
         },
     }

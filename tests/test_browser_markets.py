@@ -73,6 +73,9 @@ def test_nearest_to_me_lists_the_nearest_market_first(live_server, home, phone_a
     page.locator("#market-map").scroll_into_view_if_needed()
     assert page.locator(".leaflet-marker-icon").count() == page.locator(".market-item").count()
     assert page.locator("#map-notice").is_hidden()
+    page.wait_for_function("[...document.querySelectorAll('.leaflet-marker-icon')].every(img => img.complete)")
+    widths = page.eval_on_selector_all(".leaflet-marker-icon", "icons => icons.map(icon => icon.naturalWidth)")
+    assert all(width > 0 for width in widths)  # the marker images themselves load from our static files
     page.screenshot(path=screenshot_dir / "markets-nearest-phone.png")
     page.locator("#market-map").screenshot(path=screenshot_dir / "markets-map-phone.png")
     assert page.js_errors == []

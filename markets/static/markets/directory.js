@@ -53,6 +53,15 @@
   tiles.on("tileload", function () { loaded += 1; });
   tiles.addTo(map);
 
+  var icon = L.icon({
+    iconUrl: config.icons.iconUrl,
+    iconRetinaUrl: config.icons.iconRetinaUrl,
+    shadowUrl: config.icons.shadowUrl,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    shadowSize: [41, 41]
+  });
   var bounds = [];
   config.markers.forEach(function (marker) {
     var point = [marker.lat, marker.lng];
@@ -61,7 +70,7 @@
     var link = document.createElement("a");
     link.href = marker.url;
     link.textContent = marker.title;
-    L.marker(point, { title: label, alt: label, keyboard: true }).bindPopup(link).addTo(map);
+    L.marker(point, { icon: icon, title: label, alt: label, keyboard: true }).bindPopup(link).addTo(map);
   });
   if (config.origin) {
     /* Sorted by distance: frame the starting point and the nearest few, as the list does. */
