@@ -1,14 +1,145 @@
-"""The directory's county pages (one per county, where county editors work)."""
+"""The directory's county pages, the construction targets, and the sample markets.
 
-from portal.models import County
+Idempotent: what exists is found (county pages by county, sample markets by slug,
+targets by place and deadline) and only what is missing is created.
+"""
 
-from .models import CountyDirectoryPage, MarketIndexPage
+from datetime import date, time
+
+from django.apps import apps as django_apps
+from django.utils import timezone
+
+from portal.models import City, County
+
+from .catalog import ensure_catalog
+from .models import (
+    ConstructionTarget,
+    CountyDirectoryPage,
+    MarketFacility,
+    MarketHoursException,
+    MarketIndexPage,
+    MarketOpeningHours,
+    MarketPage,
+    MarketService,
+    MarketStarRating,
+)
+from .sample_data import SAMPLE_MARKETS
+
+NINGDE_PLAN = "宁人社规〔2024〕3号 二（三）1：力争至2025年底，全市建成10个以上零工市场、100个以上零工驿站"
+NINGDE_COVERAGE = (
+    "理解：宁人社规〔2024〕3号 一、总体目标“实现所有县(市、区)零工市场全覆盖”，"
+    "按每个县（市、区）至少1个零工市场计；期限参照全市目标定为2025年底"
+)
+STATION_SERVICES = ["job_referral", "registration", "policy_consultation", "quick_matching", "rights_protection"]
+STATION_FACILITIES = ["rest_seating", "phone_charging", "drinking_water", "wifi", "first_aid", "notice_board"]
+MARKET_EXTRA_FACILITIES = ["tool_storage", "meal_heating"]  # Ningde clause 6: "有条件的" only
 
 
 def load(home, stdout):
+    ensure_catalog(django_apps)
     directory = MarketIndexPage.objects.child_of(home).get()
-    existing = set(CountyDirectoryPage.objects.child_of(directory).values_list("county_id", flat=True))
-    for county in County.objects.select_related("city").exclude(pk__in=existing):
+    county_pages = ensure_county_pages(directory)
+    ensure_targets()
+    created = ensure_sample_markets(county_pages)
+    if created:
+        stdout.write(f"已创建示例零工市场（驿站）{created} 处（示例数据，可用 remove_sample_markets 删除）")
+
+
+def ensure_county_pages(directory):
+    pages = {page.county_id: page for page in CountyDirectoryPage.objects.child_of(directory)}
+    for county in County.objects.select_related("city").exclude(pk__in=pages):
         page = CountyDirectoryPage(title=county.name, slug=f"county-{county.pk}", county=county)
         directory.add_child(instance=page)
         page.save_revision().publish()
+        pages[county.pk] = page
+    return pages
+
+
+def ensure_targets():
+    ningde = City.objects.get(slug="ningde")
+    end_2025 = date(2025, 12, 31)
+    ConstructionTarget.objects.get_or_create(
+        city=ningde,
+        county=None,
+        deadline=end_2025,
+        defaults={"markets_target": 10, "stations_target": 100, "source": NINGDE_PLAN},
+    )
+    for county in ningde.counties.filter(is_functional_zone=False):
+        ConstructionTarget.objects.get_or_create(
+            city=ningde,
+            county=county,
+            deadline=end_2025,
+            defaults={"markets_target": 1, "source": NINGDE_COVERAGE, "is_interpretation": True},
+        )
+
+
+def sample_slug(number):
+    return f"sample-{number:02d}"
+
+
+def ensure_sample_markets(county_pages):
+    existing = set(MarketPage.objects.filter(slug__startswith="sample-").values_list("slug", flat=True))
+    counties = {county.name: county for county in County.objects.select_related("city")}
+    services = {service.code: service for service in MarketService.objects.all()}
+    facilities = {facility.code: facility for facility in MarketFacility.objects.all()}
+    created = 0
+    for number, row in enumerate(SAMPLE_MARKETS, start=1):
+        if sample_slug(number) in existing:
+            continue
+        county = counties[row[0]]
+        page = build_sample(number, row, county, services, facilities)
+        # Added live without a revision: publishing 40 revisions made seeding several times slower,
+        # and the admin starts a page's revision history at its first edit.
+        county_pages[county.pk].add_child(instance=page)
+        created += 1
+    return created
+
+
+def build_sample(number, row, county, services, facilities):
+    county_name, kind, middle, township, address, dlat, dlng, stars = row
+    is_market = kind == "market"
+    suffix = "零工市场" if is_market else "零工驿站"
+    area_code = "0595" if county.city.slug == "quanzhou" else "0593"
+    page = MarketPage(
+        title=f"{county_name}{middle}{suffix}",
+        slug=sample_slug(number),
+        facility_type=kind,
+        county=county,
+        township=township,
+        address=address,
+        latitude=round(float(county.latitude) + dlat, 6),
+        longitude=round(float(county.longitude) + dlng, 6),
+        floor_area=(220 + 15 * (number % 9)) if is_market else (32 + 4 * (number % 8)),
+        staff_count=(3 + number % 3) if is_market else (1 + number % 2),
+        phone=f"{area_code}-{2260000 + number * 731:07d}",
+        operator=f"{county_name}公共就业服务中心" if is_market else f"{township}便民服务中心",
+        recognized_on=date(2025, 1 + number % 12, 1 + number % 27),
+        hours_note="法定节假日休息；招聘会期间延长开放，以现场公告为准。",
+        is_sample=True,
+        live=True,
+        first_published_at=timezone.now(),
+        last_published_at=timezone.now(),
+    )
+    page.services = [services[code] for code in (services if is_market else STATION_SERVICES)]
+    facility_codes = STATION_FACILITIES[: 3 + number % 4]
+    if is_market:
+        facility_codes = STATION_FACILITIES + ["accessibility", "air_conditioning", "parking", "writing_desk"]
+        facility_codes += MARKET_EXTRA_FACILITIES[: number % 3]
+    page.facilities = [facilities[code] for code in facility_codes]
+    page.opening_hours = weekly_hours(is_market)
+    page.hours_exceptions = [MarketHoursException(date=date(2027, 1, 1), closed_all_day=True, reason="元旦休息")]
+    if stars:
+        page.star_ratings = [MarketStarRating(year=2025, stars=stars)]
+    return page
+
+
+def weekly_hours(is_market):
+    morning = (time(8, 30), time(12, 0)) if is_market else (time(8, 0), time(12, 0))
+    afternoon = (time(14, 30), time(17, 30))
+    rows = []
+    for weekday in range(5):
+        rows += [MarketOpeningHours(weekday=weekday, opens=morning[0], closes=morning[1])]
+        rows += [MarketOpeningHours(weekday=weekday, opens=afternoon[0], closes=afternoon[1])]
+    if is_market:
+        rows.append(MarketOpeningHours(weekday=5, opens=morning[0], closes=morning[1]))
+    return rows

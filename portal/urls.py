@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
     path("", include("forms.urls")),
+    path("", include("markets.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,191 @@
+"""Open data: the published markets as GeoJSON, and the nearest ones to a point.
+
+Coordinates are WGS-84 (GeoJSON's datum).  Bad input answers 400 with
+{"errors": {field: [message]}} in Chinese.
+"""
+
+from django import forms
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils.encoding import iri_to_uri
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from portal.models import City, County
+
+from ..geo import bounding_box, haversine_km
+from ..models import MarketPage
+
+COORDINATE_MESSAGES = {
+    "required": "请提供坐标。",
+    "invalid": "坐标应为十进制度数，如 24.874。",
+    "min_value": "坐标超出范围。",
+    "max_value": "坐标超出范围。",
+}
+NEARBY_MAX_LIMIT = 50
+NEARBY_FIRST_RADIUS_KM = 5
+NEARBY_MAX_RADIUS_KM = 20_000  # half the Earth's circumference: the box is then the whole globe
+
+
+class NearbyQuery(forms.Form):
+    lat = forms.FloatField(min_value=-90, max_value=90, error_messages=COORDINATE_MESSAGES)
+    lng = forms.FloatField(min_value=-180, max_value=180, error_messages=COORDINATE_MESSAGES)
+    limit = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=NEARBY_MAX_LIMIT,
+        error_messages={
+            "invalid": "limit 应为整数。",
+            "min_value": "limit 至少为 1。",
+            "max_value": f"limit 最多为 {NEARBY_MAX_LIMIT}。",
+        },
+    )
+
+
+class GeoJSONQuery(forms.Form):
+    city = forms.ModelChoiceField(
+        City.objects.all(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "没有这个设区市代码。"},
+    )
+    county = forms.ModelChoiceField(
+        County.objects.all(), required=False, error_messages={"invalid_choice": "没有这个县（市、区）编号。"}
+    )
+    type = forms.ChoiceField(
+        choices=[("", "")] + MarketPage.FacilityType.choices,
+        required=False,
+        error_messages={"invalid_choice": "类型应为 market（零工市场）或 station（零工驿站）。"},
+    )
+
+
+def bad_request(form):
+    errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
+    return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+
+
+class PageUrls:
+    """Public URLs from url_path without a Site lookup per page."""
+
+    def __init__(self):
+        self.base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.roots = sorted((root.root_path for root in Site.get_site_root_paths()), key=len, reverse=True)
+
+    def __call__(self, url_path):
+        for root in self.roots:
+            if url_path.startswith(root):
+                return iri_to_uri(self.base + "/" + url_path[len(root) :])
+        return None
+
+
+FIELDS = ("pk", "title", "url_path", "facility_type", "latitude", "longitude", "county__name", "county__city__name")
+
+
+def _summary(row, urls):
+    pk, title, url_path, facility_type, lat, lng, county, city = row
+    return {
+        "id": pk,
+        "name": title,
+        "type": facility_type,
+        "type_label": str(MarketPage.FacilityType(facility_type).label),
+        "city": city,
+        "county": county,
+        "latitude": lat,
+        "longitude": lng,
+        "url": urls(url_path),
+    }
+
+
+def nearest(lat, lng, limit):
+    """The ``limit`` nearest published markets as (distance_km, row), nearest first.
+
+    Searches a box around the point on the indexed latitude/longitude, growing it
+    until it holds ``limit`` markets.  The k-th distance found then bounds the
+    answer, so one more box of that radius makes it exact; only the markets near
+    the point are read, and details are fetched for the winners alone.
+    """
+    located = MarketPage.objects.live().filter(latitude__isnull=False, longitude__isnull=False).order_by()
+    radius = NEARBY_FIRST_RADIUS_KM
+    while True:
+        candidates = _candidates(located, lat, lng, radius)
+        if len(candidates) >= limit or radius >= NEARBY_MAX_RADIUS_KM:
+            break
+        radius *= 4
+    if len(candidates) >= limit and candidates[limit - 1][0] > radius:
+        candidates = _candidates(located, lat, lng, candidates[limit - 1][0])
+    winners = candidates[:limit]
+    details = {row[0]: row for row in located.filter(pk__in=[pk for _, pk in winners]).values_list(*FIELDS)}
+    return [(distance, details[pk]) for distance, pk in winners]
+
+
+def _candidates(located, lat, lng, radius_km):
+    """(distance_km, pk) of the markets in the box around the point, nearest first."""
+    min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius_km)
+    points = located.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    return sorted(
+        (haversine_km(lat, lng, p_lat, p_lng), pk)
+        for pk, p_lat, p_lng in points.values_list("pk", "latitude", "longitude")
+    )
+
+
+@require_GET
+def nearby(request):
+    query = NearbyQuery(request.GET)
+    if not query.is_valid():
+        return bad_request(query)
+    lat, lng = query.cleaned_data["lat"], query.cleaned_data["lng"]
+    limit = query.cleaned_data["limit"] or 10
+    urls = PageUrls()
+    results = [{**_summary(row, urls), "distance_km": round(distance, 3)} for distance, row in nearest(lat, lng, limit)]
+    return JsonResponse(
+        {"origin": {"lat": lat, "lng": lng}, "count": len(results), "results": results},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def geojson(request):
+    query = GeoJSONQuery(request.GET)
+    if not query.is_valid():
+        return bad_request(query)
+    markets = MarketPage.objects.live().filter(latitude__isnull=False).select_related("county__city")
+    if query.cleaned_data["city"]:
+        markets = markets.filter(county__city=query.cleaned_data["city"])
+    if query.cleaned_data["county"]:
+        markets = markets.filter(county=query.cleaned_data["county"])
+    if query.cleaned_data["type"]:
+        markets = markets.filter(facility_type=query.cleaned_data["type"])
+    markets = markets.prefetch_related("services", "facilities", "star_ratings").order_by("pk")
+    urls = PageUrls()
+    features = [_feature(market, urls) for market in markets]
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Content-Type"] = "application/geo+json; charset=utf-8"
+    return response
+
+
+def _feature(market, urls):
+    return {
+        "type": "Feature",
+        "id": market.pk,
+        "geometry": {"type": "Point", "coordinates": [market.longitude, market.latitude]},
+        "properties": {
+            "name": market.title,
+            "type": market.facility_type,
+            "type_label": market.get_facility_type_display(),
+            "status": market.status,
+            "city": market.county.city.name,
+            "city_slug": market.county.city.slug,
+            "county": market.county.name,
+            "county_id": market.county_id,
+            "township": market.township,
+            "address": market.address,
+            "phone": market.phone,
+            "services": market.service_names,
+            "facilities": market.facility_names,
+            "stars": market.current_stars,
+            "is_sample": market.is_sample,
+            "url": urls(market.url_path),
+        },
+    }

@@ -1,0 +1,173 @@
+"""The directory page's filters, "nearest to me" and map data.
+
+GET parameters (the home page links here with the same names): city (City slug),
+county (County pk), type, service, facility, star, open_now, lat, lng, and
+near_county / near_township to sort by distance from a chosen place.
+"""
+
+from django import forms
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import City, County
+
+from .geo import for_display, haversine_km
+from .models import MarketFacility, MarketPage, MarketService
+
+STAR_CHOICES = [("", _("不限")), ("3", _("三星及以上")), ("4", _("四星及以上")), ("5", _("五星"))]
+
+
+class DirectoryFilterForm(forms.Form):
+    city = forms.ModelChoiceField(
+        City.objects.all(), to_field_name="slug", required=False, label=_("设区市"), empty_label=_("全部")
+    )
+    county = forms.ModelChoiceField(
+        County.objects.select_related("city"), required=False, label=_("县（市、区）"), empty_label=_("全部")
+    )
+    type = forms.ChoiceField(
+        choices=[("", _("全部"))] + MarketPage.FacilityType.choices, required=False, label=_("类型")
+    )
+    service = forms.ModelChoiceField(
+        MarketService.objects.all(), to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限")
+    )
+    facility = forms.ModelChoiceField(
+        MarketFacility.objects.all(), to_field_name="code", required=False, label=_("便民设施"), empty_label=_("不限")
+    )
+    star = forms.TypedChoiceField(choices=STAR_CHOICES, coerce=int, empty_value=None, required=False, label=_("星级"))
+    open_now = forms.BooleanField(required=False, label=_("只看现在开放的"))
+    near_county = forms.ModelChoiceField(
+        County.objects.select_related("city"),
+        required=False,
+        label=_("离这个县（市、区）最近"),
+        empty_label=_("请选择"),
+    )
+    near_township = forms.ChoiceField(required=False, label=_("离这个乡镇（街道）最近"))
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+
+    def __init__(self, *args, townships=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["near_township"].choices = [("", _("请选择"))] + [(name, name) for name in townships]
+        for field in self.fields.values():
+            field.error_messages["invalid_choice"] = _("该选项不存在，已忽略。")
+            field.error_messages["invalid"] = _("请输入有效的数值，已忽略。")
+            field.error_messages["min_value"] = _("坐标超出范围，已忽略。")
+            field.error_messages["max_value"] = _("坐标超出范围，已忽略。")
+
+    def value(self, name):
+        """The cleaned value of a valid field, None for a blank or invalid one (bad filters are ignored)."""
+        return self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
+
+
+def published_markets(index_page=None):
+    markets = MarketPage.objects.live().select_related("county__city")
+    if index_page is not None:
+        markets = markets.descendant_of(index_page)
+    return markets.prefetch_related("services", "facilities", "opening_hours", "hours_exceptions", "star_ratings")
+
+
+def filter_markets(markets, form, now=None):
+    """Apply the form's valid filters; returns a list (star and open-now are computed per market)."""
+    if form.value("city"):
+        markets = markets.filter(county__city=form.value("city"))
+    if form.value("county"):
+        markets = markets.filter(county=form.value("county"))
+    if form.value("type"):
+        markets = markets.filter(facility_type=form.value("type"))
+    if form.value("service"):
+        markets = markets.filter(services=form.value("service"))
+    if form.value("facility"):
+        markets = markets.filter(facilities=form.value("facility"))
+    found = list(markets.order_by("county__city__sort_order", "county__sort_order", "facility_type", "title"))
+    if form.value("star"):
+        found = [market for market in found if (market.current_stars or 0) >= form.value("star")]
+    if form.value("open_now"):
+        found = [market for market in found if market.is_open(now)]
+    return found
+
+
+def township_anchor(name):
+    """The mean position of the published markets in a township (the portal keeps no township boundaries)."""
+    points = (
+        MarketPage.objects.live().filter(township=name, latitude__isnull=False).values_list("latitude", "longitude")
+    )
+    points = list(points)
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def origin_from(form):
+    """(lat, lng, description) to sort by distance from, or None."""
+    if form.value("lat") is not None and form.value("lng") is not None:
+        return form.value("lat"), form.value("lng"), _("您的位置")
+    if form.value("near_township"):
+        anchor = township_anchor(form.value("near_township"))
+        if anchor:
+            return anchor[0], anchor[1], form.value("near_township")
+    county = form.value("near_county")
+    if county and county.latitude is not None:
+        return float(county.latitude), float(county.longitude), f"{county.name}人民政府驻地"
+    return None
+
+
+def sort_by_distance(markets, origin):
+    lat, lng = origin[0], origin[1]
+    for market in markets:
+        market.distance_km = haversine_km(lat, lng, market.latitude, market.longitude) if market.has_location else None
+    return sorted(markets, key=lambda market: (market.distance_km is None, market.distance_km or 0))
+
+
+def map_markers(markets):
+    crs = settings.MAP_TILE_CRS
+    markers = []
+    for market in markets:
+        if not market.has_location:
+            continue
+        lat, lng = for_display(market.latitude, market.longitude, crs)
+        markers.append(
+            {
+                "id": market.pk,
+                "title": market.title,
+                "url": market.url,
+                "type": market.facility_type,
+                "lat": lat,
+                "lng": lng,
+            }
+        )
+    return markers
+
+
+def directory_context(index_page, request, now=None):
+    townships = (
+        MarketPage.objects.live()
+        .exclude(township="")
+        .order_by("township")
+        .values_list("township", flat=True)
+        .distinct()
+    )
+    form = DirectoryFilterForm(request.GET or None, townships=list(townships))
+    if form.is_bound:
+        form.is_valid()  # invalid fields are reported and ignored; valid ones still filter
+    markets = filter_markets(published_markets(index_page), form, now)
+    origin = origin_from(form)
+    if origin:
+        markets = sort_by_distance(markets, origin)
+    return {
+        "filter_form": form,
+        "markets": markets,
+        "origin": origin,
+        "map_config": {
+            "tileUrl": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "markers": map_markers(markets),
+            # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
+            "icons": {
+                "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
+                "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
+                "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
+            },
+            "origin": list(for_display(origin[0], origin[1], settings.MAP_TILE_CRS)) if origin else None,
+        },
+    }

@@ -1,0 +1,37 @@
+"""Opening hours: is a market open at a given moment (Asia/Shanghai)?"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+WEEKDAYS = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+
+
+@dataclass(frozen=True)
+class Span:
+    opens: time
+    closes: time
+
+    def contains(self, moment: time) -> bool:
+        return self.opens <= moment < self.closes
+
+
+def local_now(now=None):
+    return (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
+
+
+def spans_on(day: date, weekly: dict, exceptions: dict):
+    """The opening spans on ``day``: an exception for that date replaces the weekly hours.
+
+    ``weekly`` maps a weekday (0 = Monday) to spans; ``exceptions`` maps a date to
+    spans (an empty list means closed all day).
+    """
+    if day in exceptions:
+        return exceptions[day]
+    return weekly.get(day.weekday(), [])
+
+
+def is_open(weekly: dict, exceptions: dict, now=None) -> bool:
+    moment = local_now(now)
+    return any(span.contains(moment.time()) for span in spans_on(moment.date(), weekly, exceptions))

@@ -1,0 +1,60 @@
+"""make_* helpers for the market directory tests."""
+
+from datetime import time
+
+from wagtail.models import Page
+
+from markets.models import (
+    CountyDirectoryPage,
+    MarketFacility,
+    MarketOpeningHours,
+    MarketPage,
+    MarketService,
+    MarketStarRating,
+)
+from portal.models import County
+
+WEEKDAYS_9_TO_5 = [(day, time(9, 0), time(17, 0)) for day in range(5)]
+
+
+def make_market(
+    county_name="晋江市",
+    *,
+    name=None,
+    facility_type="market",
+    lat=24.78,
+    lng=118.55,
+    services=(),
+    facilities=(),
+    hours=WEEKDAYS_9_TO_5,
+    stars=None,
+    publish=True,
+    **fields,
+):
+    """A market page under its county's directory page, published like an editor would."""
+    county = County.objects.get(name=county_name)
+    suffix = "零工市场" if facility_type == "market" else "零工驿站"
+    page = MarketPage(
+        title=name or f"{county_name}测试{suffix}",
+        facility_type=facility_type,
+        county=county,
+        latitude=lat,
+        longitude=lng,
+        **fields,
+    )
+    page.services = list(MarketService.objects.filter(code__in=services))
+    page.facilities = list(MarketFacility.objects.filter(code__in=facilities))
+    page.opening_hours = [MarketOpeningHours(weekday=d, opens=o, closes=c) for d, o, c in hours]
+    if stars:
+        page.star_ratings = [MarketStarRating(year=year, stars=value) for year, value in stars.items()]
+    CountyDirectoryPage.objects.get(county=county).add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    else:
+        page.unpublish() if page.live else None
+    return MarketPage.objects.get(pk=page.pk)
+
+
+def remove_samples():
+    """Start from a directory without the seeded sample markets (unpublished in one query: fast)."""
+    Page.objects.filter(pk__in=MarketPage.objects.filter(is_sample=True).values("pk")).update(live=False)

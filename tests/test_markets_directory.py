@@ -1,0 +1,201 @@
+"""The directory page (/markets/) and a market's own page, as a visitor sees them."""
+
+import json
+import re
+from datetime import datetime, time
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from markets import hours
+from markets.models import MarketHoursException
+from portal.models import County
+
+from .markets_factories import make_market, remove_samples
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def listed_names(response):
+    html = response.content.decode()
+    return re.findall(r'<h3 class="market-name"><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.fixture
+def markets(home):
+    remove_samples()
+    return [
+        make_market(
+            "晋江市",
+            name="晋江市零工市场",
+            lat=24.787,
+            lng=118.558,
+            services=["job_referral", "skills_training"],
+            facilities=["phone_charging", "meal_heating"],
+            stars={2024: 3, 2025: 5},
+        ),
+        make_market(
+            "晋江市",
+            name="晋江市陈埭镇零工驿站",
+            facility_type="station",
+            lat=24.81,
+            lng=118.59,
+            services=["job_referral"],
+            facilities=["phone_charging"],
+            hours=[(5, time(8), time(12))],  # Saturdays only
+        ),
+        make_market(
+            "蕉城区",
+            name="蕉城区零工市场",
+            lat=26.663,
+            lng=119.528,
+            services=["skills_training"],
+            facilities=["meal_heating"],
+            stars={2025: 4},
+        ),
+    ]
+
+
+def test_directory_lists_every_published_market(client, markets):
+    response = client.get("/markets/")
+    assert set(listed_names(response)) == {"晋江市零工市场", "晋江市陈埭镇零工驿站", "蕉城区零工市场"}
+    assert "共找到 3 处" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("city=quanzhou", ["晋江市零工市场", "晋江市陈埭镇零工驿站"]),
+        ("city=quanzhou&type=station", ["晋江市陈埭镇零工驿站"]),
+        ("service=skills_training", ["晋江市零工市场", "蕉城区零工市场"]),
+        ("service=skills_training&facility=meal_heating&city=ningde", ["蕉城区零工市场"]),
+        ("facility=phone_charging&type=market", ["晋江市零工市场"]),
+        ("star=5", ["晋江市零工市场"]),  # the latest year's rating counts: 2025 five stars
+        ("star=4", ["晋江市零工市场", "蕉城区零工市场"]),
+        ("star=4&city=ningde", ["蕉城区零工市场"]),
+    ],
+)
+def test_filters_combine(client, markets, query, expected):
+    assert listed_names(client.get(f"/markets/?{query}")) == expected
+
+
+def test_county_filter_uses_the_county_number(client, markets):
+    county = County.objects.get(name="蕉城区")
+    assert listed_names(client.get(f"/markets/?county={county.pk}")) == ["蕉城区零工市场"]
+
+
+def test_open_now_uses_the_time_in_shanghai(client, markets):
+    saturday_morning = datetime(2026, 11, 28, 9, 0, tzinfo=SHANGHAI)
+    with mock.patch.object(hours, "local_now", lambda now=None: saturday_morning):
+        assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市陈埭镇零工驿站"]
+    monday_morning = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
+    with mock.patch.object(hours, "local_now", lambda now=None: monday_morning):
+        assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市零工市场", "蕉城区零工市场"]
+
+
+def test_a_holiday_exception_closes_the_market(markets):
+    market = markets[0]
+    MarketHoursException.objects.create(market=market, date=datetime(2026, 11, 23).date(), closed_all_day=True)
+    assert market.is_open(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)) is False
+    assert market.is_open(datetime(2026, 11, 24, 10, 0, tzinfo=SHANGHAI)) is True
+
+
+def test_my_location_sorts_by_distance_and_shows_it(client, markets):
+    # Standing in Ningde: the Ningde market first, about 0.4 km away.
+    response = client.get("/markets/?lat=26.66&lng=119.526")
+    assert listed_names(response) == ["蕉城区零工市场", "晋江市陈埭镇零工驿站", "晋江市零工市场"]
+    html = response.content.decode()
+    assert "按离您的位置由近到远排列" in html
+    assert "约 0.4 公里" in html
+
+
+def test_choosing_a_county_sorts_by_distance_from_its_seat(client, markets):
+    county = County.objects.get(name="晋江市")  # seat at 24.782, 118.552
+    response = client.get(f"/markets/?near_county={county.pk}")
+    assert listed_names(response) == ["晋江市零工市场", "晋江市陈埭镇零工驿站", "蕉城区零工市场"]
+    assert "按离晋江市人民政府驻地由近到远排列" in response.content.decode()
+
+
+def test_choosing_a_township_sorts_by_distance_from_its_markets(client, markets):
+    markets[1].township = "陈埭镇"
+    markets[1].save_revision().publish()
+    response = client.get("/markets/?near_township=陈埭镇")
+    assert listed_names(response)[0] == "晋江市陈埭镇零工驿站"
+
+
+def test_bad_filter_values_are_explained_and_the_others_still_apply(client, markets):
+    response = client.get("/markets/?type=station&county=99999&lat=abc&lng=118.5")
+    assert listed_names(response) == ["晋江市陈埭镇零工驿站"]
+    html = response.content.decode()
+    assert "该选项不存在，已忽略。" in html
+    assert "位置坐标无效，已忽略。" in html
+
+
+def test_map_markers_shift_to_gcj02_when_the_tiles_need_it(client, markets, settings):
+    settings.MAP_TILE_CRS = "GCJ02"
+    response = client.get("/markets/?city=ningde")
+    config = json.loads(re.search(r'id="market-map-config"[^>]*>(.*?)</script>', response.content.decode()).group(1))
+    marker = config["markers"][0]
+    assert marker["lat"] == pytest.approx(26.659557, abs=1e-5)  # GCJ-02 of 26.663, 119.528
+    assert marker["lng"] != 119.528
+    settings.MAP_TILE_CRS = "WGS84"
+    config = json.loads(
+        re.search(
+            r'id="market-map-config"[^>]*>(.*?)</script>', client.get("/markets/?city=ningde").content.decode()
+        ).group(1)
+    )
+    assert (config["markers"][0]["lat"], config["markers"][0]["lng"]) == (26.663, 119.528)
+
+
+def test_market_page_shows_what_a_visitor_needs(client, markets):
+    html = client.get(markets[0].url).content.decode()
+    assert "晋江市零工市场" in html
+    assert "职业介绍" in html and "技能培训" in html
+    assert "手机充电" in html and "饭食加热" in html
+    assert "2025年度 五星" in html and "2024年度 三星" in html
+    assert "周一</th><td>09:00–17:00" in html
+    assert "周日</th><td>休息" in html
+    assert "<svg" in html and "门口张贴用二维码" in html
+    assert "示例数据" not in html
+
+
+def test_market_page_carries_government_office_json_ld(client, markets):
+    html = client.get(markets[0].url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "GovernmentOffice"
+    assert data["name"] == "晋江市零工市场"
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 24.787, "longitude": 118.558}
+    assert data["address"]["addressLocality"] == "晋江市"
+    monday = data["openingHoursSpecification"][0]
+    assert monday == {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": "https://schema.org/Monday",
+        "opens": "09:00",
+        "closes": "17:00",
+    }
+
+
+def test_qr_code_points_to_the_public_page(markets, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://lgsc.example.gov.cn"
+    assert markets[0].public_url() == "https://lgsc.example.gov.cn" + markets[0].url
+    assert "晋江市零工市场 二维码" in markets[0].qr_svg()
+
+
+def test_sample_market_page_says_it_is_sample_data(client, home):
+    from markets.models import MarketPage
+
+    sample = MarketPage.objects.filter(is_sample=True).first()
+    html = client.get(sample.url).content.decode()
+    assert "示例数据：本页为演示用的示例零工市场（驿站），并非真实机构。" in html
+    assert sample.get_admin_display_title().startswith("【示例数据】")
+
+
+def test_official_name_not_in_the_standard_form_is_refused(markets):
+    market = markets[1]
+    market.title = "陈埭零工之家"
+    with pytest.raises(ValidationError) as error:
+        market.full_clean()
+    assert "名称应以所在县（市、区）“晋江市”开头" in error.value.message_dict["title"][0]
