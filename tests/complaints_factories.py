@@ -9,7 +9,6 @@ from pypdf import PdfWriter
 
 from forms.cases import create_with_unique_receipt, new_query_code, query_code_digest
 from forms.models import Category, Complaint
-from markets.models import CountyDirectoryPage, MarketPage
 from portal.models import County
 
 COMPLAINT_URL = "/feedback/complaint/"
@@ -39,15 +38,6 @@ def photo_upload(name="photo.png"):
 def executable_upload(name="photo.jpg"):
     """A Windows executable renamed to .jpg."""
     return SimpleUploadedFile(name, b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200, content_type="image/jpeg")
-
-
-def make_market(county_name="晋江市", title="晋江市零工市场"):
-    county = County.objects.get(name=county_name)
-    directory = CountyDirectoryPage.objects.get(county=county)
-    market = MarketPage(title=title, slug=f"m-{secrets.token_hex(4)}", county=county, facility_type="market")
-    directory.add_child(instance=market)
-    market.save_revision().publish()
-    return market
 
 
 def complaint_post(county_name="晋江市", **overrides):

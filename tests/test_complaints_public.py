@@ -16,10 +16,10 @@ from .complaints_factories import (
     complaint_post,
     executable_upload,
     make_complaint,
-    make_market,
     pdf_bytes,
     photo_upload,
 )
+from .markets_factories import make_market
 from .utils import make_county_staff
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +151,7 @@ def test_anonymous_complaint_needs_no_contact_and_stores_none(client, home):
 
 
 def test_market_must_be_in_the_chosen_county(client, home):
-    market = make_market("丰泽区", "丰泽区零工驿站")
+    market = make_market("丰泽区", facility_type="station")
     html = client.post(COMPLAINT_URL, complaint_post(market=market.pk)).content.decode()
     assert "所选零工市场（驿站）不在所选县（市、区）" in html
     client.post(COMPLAINT_URL, complaint_post("丰泽区", market=market.pk))
