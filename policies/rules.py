@@ -257,7 +257,7 @@ def score_item(rules, criterion, facts):
 
 def star_rating(rules, facility_type, total):
     row = band_at_least(rules.find("stars_by_score", facility_type), total)
-    return (int(row.value), row) if row else (None, None)
+    return int(row.value) if row else None
 
 
 def performance_subsidy(rules, facility_type, total, stars):
@@ -335,10 +335,13 @@ def assess(facts, rules):
 
     stars = subsidy = None
     if facts.total_score is not None or (items and not missing):
-        stars, star_row = star_rating(rules, facts.facility_type, total)
+        stars = star_rating(rules, facts.facility_type, total)
         subsidy, subsidy_row = performance_subsidy(rules, facts.facility_type, total, stars)
-        used_interpretations += [row for row in (star_row, subsidy_row) if row and row.is_interpretation]
         stars_rules = rules.find("stars_by_score", facts.facility_type)
+        # A band decides even when the score falls below it, so every interpretation band in play is noted.
+        bands = stars_rules + rules.find("subsidy_by_stars", facts.facility_type)
+        bands += rules.find("subsidy_by_score", facts.facility_type)
+        used_interpretations += [row for row in bands if row.is_interpretation]
         if stars_rules:
             lines.append(Line("星级", f"{stars}星" if stars else "未达到星级", tuple(stars_rules)))
         lines.append(Line("绩效补助", yuan(subsidy), (subsidy_row,) if subsidy_row else ()))
