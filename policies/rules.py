@@ -129,6 +129,7 @@ class Result:
     minimum_checks: list
     lines: list
     notes: list
+    missing_items: list = field(default_factory=list)
 
     def as_json(self):
         return {
