@@ -130,11 +130,9 @@ def ensure_policy(index, spec, city, body, stdout):
 
 def ensure_clauses(page, clauses):
     existing = set(page.clauses.values_list("number", flat=True))
-    PolicyClause.objects.bulk_create(
-        PolicyClause(page=page, number=number, section=section, text=text)
-        for number, section, text in clauses
-        if number not in existing
-    )
+    for number, section, text in clauses:
+        if number not in existing:  # one by one, so that the search index picks each clause up
+            PolicyClause.objects.create(page=page, number=number, section=section, text=text)
 
 
 def ensure_quanzhou_criteria(city, page):
