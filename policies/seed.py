@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from portal.models import City
 
@@ -222,7 +223,7 @@ def make_document(title, spec, page):
         word.add_paragraph(spec["footer"])
     buffer = io.BytesIO()
     word.save(buffer)
-    document = get_document_model()(title=title)
+    document = get_document_model()(title=title, collection=root_collection())
     document.file.save(f"{spec['label']}.docx", ContentFile(buffer.getvalue()), save=False)
     document.save()
     return document
@@ -242,6 +243,11 @@ def criteria_table(word, city):
         cells[3].text = f"{criterion.max_points.normalize():f}"
     total = table.add_row().cells
     total[0].text, total[3].text = "合计", "100"
+
+
+def root_collection():
+    """Wagtail's root collection (its migration makes it, but a test flush removes it)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def ensure_rule_values(city, page, rows):
