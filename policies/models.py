@@ -57,6 +57,12 @@ class PolicyPage(Page):
     )
     issuing_bodies = models.CharField(_("发文机关"), max_length=200)
     issue_date = models.DateField(_("成文日期"), null=True, blank=True)
+    issue_date_text = models.CharField(
+        _("成文日期（原文写法）"),
+        max_length=30,
+        blank=True,
+        help_text=_("原文日期不完整时填写，如“2025年3月”；页面显示此写法，排序仍用成文日期"),
+    )
     effective_date = models.DateField(_("施行日期"), null=True, blank=True)
     expiry_date = models.DateField(_("有效期至"), null=True, blank=True)
     kind = models.CharField(_("文件类型"), max_length=20, choices=Kind.choices, default=Kind.PLAN)
@@ -86,7 +92,8 @@ class PolicyPage(Page):
                 FieldPanel("document_number"),
                 FieldPanel("issuing_bodies"),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("city")]),
-                FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("expiry_date")]),
+                FieldRowPanel([FieldPanel("issue_date"), FieldPanel("issue_date_text")]),
+                FieldRowPanel([FieldPanel("effective_date"), FieldPanel("expiry_date")]),
                 FieldRowPanel([FieldPanel("is_consultation_draft"), FieldPanel("consultation_closes")]),
             ],
             heading=_("文件信息"),

@@ -258,7 +258,7 @@ def score_item(rules, criterion, facts):
 
 def star_rating(rules, facility_type, total):
     row = band_at_least(rules.find("stars_by_score", facility_type), total)
-    return int(row.value) if row else None
+    return (int(row.value), row) if row else (None, None)
 
 
 def performance_subsidy(rules, facility_type, total, stars):
@@ -336,7 +336,7 @@ def assess(facts, rules):
 
     stars = subsidy = None
     if facts.total_score is not None or (items and not missing):
-        stars = star_rating(rules, facts.facility_type, total)
+        stars, star_row = star_rating(rules, facts.facility_type, total)
         subsidy, subsidy_row = performance_subsidy(rules, facts.facility_type, total, stars)
         stars_rules = rules.find("stars_by_score", facts.facility_type)
         # A band decides even when the score falls below it, so every interpretation band in play is noted.
@@ -344,7 +344,7 @@ def assess(facts, rules):
         bands += rules.find("subsidy_by_score", facts.facility_type)
         used_interpretations += [row for row in bands if row.is_interpretation]
         if stars_rules:
-            lines.append(Line("星级", f"{stars}星" if stars else "未达到星级", tuple(stars_rules)))
+            lines.append(star_line(stars, star_row, stars_rules))
         lines.append(Line("绩效补助", yuan(subsidy), (subsidy_row,) if subsidy_row else ()))
         subsidy = performance_after_operation(rules, facts, subsidy, notes)
     elif missing:
@@ -369,6 +369,13 @@ def assess(facts, rules):
         lines=lines,
         notes=notes,
     )
+
+
+def star_line(stars, star_row, stars_rules):
+    if star_row is None:
+        lowest = stars_rules[0]
+        return Line("星级", f"未达到星级（最低{number_text(lowest.threshold)}分）", (lowest,))
+    return Line("星级", f"{stars}星（{number_text(star_row.threshold)}分及以上）", (star_row,))
 
 
 def performance_after_operation(rules, facts, subsidy, notes):

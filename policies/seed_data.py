@@ -20,8 +20,9 @@ POLICIES = [
             "title": "泉州市零工市场（驿站）标准化建设实施方案（征求意见稿）",
             "document_number": "",
             "issuing_bodies": "泉州市人力资源和社会保障局",
-            # "2025年3月 日": the day is left blank in the draft.
+            # "2025年3月 日": the day is left blank in the draft; the 1st only orders the list.
             "issue_date": datetime.date(2025, 3, 1),
+            "issue_date_text": "2025年3月",
             "effective_date": None,  # 自文件印发之日起执行: not yet issued
             "expiry_date": datetime.date(2027, 12, 31),
             "kind": "plan",

@@ -204,3 +204,9 @@ def test_loading_the_seed_again_duplicates_nothing(home):
     before = counts()
     call_command("load_seed_content", stdout=io.StringIO())
     assert counts() == before == (46, 12, 16, before[3])
+
+
+def test_quanzhou_date_is_shown_as_the_draft_gives_it(client, home):
+    """QZ: signed “2025年3月 日” — the day is blank, so the page does not invent one."""
+    html = html_of(client, seeded_policy(QUANZHOU_PLAN).url)
+    assert "2025年3月" in html and "2025年3月1日" not in html

@@ -356,3 +356,10 @@ def test_bad_input_raises_field_errors_in_chinese(home, body, field):
         evaluate(body)
     messages = raised.value.errors[field]
     assert messages and all(any("\u4e00" <= ch <= "\u9fff" for ch in message) for message in messages)
+
+
+def test_star_line_cites_the_band_reached_plan_2_2_1(home):
+    """QZ 实施方案 二（二）1: the calculator line names the band (80分至89分四星) it applied."""
+    line = next(line for line in qz(total_score=85).lines if line.label == "星级")
+    assert line.value == "4星（80分及以上）"
+    assert [rule.citation for rule in line.rules] == ["实施方案 二（二）1：80分至89分四星"]
