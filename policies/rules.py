@@ -318,7 +318,7 @@ def assess(facts, rules):
     if facts.area_m2 is not None and meets_minimum:
         one_time, row = one_time_subsidy(rules, facts.facility_type, facts.area_m2)
         lines.append(Line("一次性运维补助", yuan(one_time), (row,) if row else ()))
-        if row and row.is_interpretation:
+        if row and row.note:
             used_interpretations.append(row)
     elif facts.area_m2 is not None:
         lines.append(Line("一次性运维补助", "未达到最低标准，不予补助", ()))
@@ -343,6 +343,7 @@ def assess(facts, rules):
         bands = stars_rules + rules.find("subsidy_by_stars", facts.facility_type)
         bands += rules.find("subsidy_by_score", facts.facility_type)
         used_interpretations += [row for row in bands if row.is_interpretation]
+        used_interpretations += [subsidy_row] if subsidy_row and subsidy_row.note else []
         if stars_rules:
             lines.append(star_line(stars, star_row, stars_rules))
         lines.append(Line("绩效补助", yuan(subsidy), (subsidy_row,) if subsidy_row else ()))
@@ -398,7 +399,7 @@ def interpretation_notes(rows):
     for row in rows:
         if row.note and row.note not in seen:
             seen.add(row.note)
-            notes.append(f"【解读】{row.note}")
+            notes.append(f"【解读】{row.note}" if row.is_interpretation else row.note)
     return notes
 
 

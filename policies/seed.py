@@ -265,7 +265,7 @@ def ensure_rule_values(city, page, rows):
                 "clause": clauses[target] if kind == "clause" else None,
                 "policy": page,
                 "anchor": target if kind == "anchor" else "",
-                "is_interpretation": bool(note),
+                "is_interpretation": bool(note) and note not in seed_data.PLAIN_NOTES,
                 "note": note,
             },
         )

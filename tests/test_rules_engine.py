@@ -363,3 +363,11 @@ def test_star_line_cites_the_band_reached_plan_2_2_1(home):
     line = next(line for line in qz(total_score=85).lines if line.label == "星级")
     assert line.value == "4星（80分及以上）"
     assert [rule.citation for rule in line.rules] == ["实施方案 二（二）1：80分至89分四星"]
+
+
+def test_ningde_amounts_note_counties_may_raise_them_plan_2_4_1(home):
+    """ND 实施方案 二（四）1: 各地可根据实际情况，适当提高补助标准 — said, but not as an interpretation."""
+    notes = nd(area_m2=90, staff_count=2, total_score=95).notes
+    raise_notes = [note for note in notes if "适当提高补助标准" in note]
+    assert len(raise_notes) == 1 and not raise_notes[0].startswith("【解读】")
+    assert not RuleValue.objects.filter(note__contains="适当提高", is_interpretation=True).exists()
