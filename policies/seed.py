@@ -10,11 +10,12 @@ import io
 import re
 from pathlib import Path
 
+from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from portal.models import City
+from portal.models import City, StaffScope
 
 from . import seed_data
 from .models import AssessmentCriterion, PolicyAnnex, PolicyClause, PolicyIndexPage, PolicyPage, RuleValue
@@ -113,6 +114,30 @@ def load(home, stdout):
     ensure_ningde_annexes(pages["ningde"])
     for city_slug, (_, rows) in seed_data.RULES.items():
         ensure_rule_values(cities[city_slug], pages[city_slug], rows)
+    grant_bureau_permissions()
+
+
+# What the city bureaus' groups may do with the policy data (each only for its own city, see wagtail_hooks).
+BUREAU_PERMISSIONS = {
+    "city_admin": [
+        "view_policycomment",
+        "change_policycomment",
+        "add_assessmentcriterion",
+        "change_assessmentcriterion",
+        "delete_assessmentcriterion",
+        "add_rulevalue",
+        "change_rulevalue",
+        "delete_rulevalue",
+    ],
+    "city_editor": ["view_policycomment", "change_policycomment", "change_assessmentcriterion", "change_rulevalue"],
+}
+
+
+def grant_bureau_permissions():
+    for role, codenames in BUREAU_PERMISSIONS.items():
+        permissions = Permission.objects.filter(content_type__app_label="policies", codename__in=codenames)
+        for scope in StaffScope.objects.filter(role=role, county__isnull=True).select_related("group"):
+            scope.group.permissions.add(*permissions)
 
 
 def ensure_policy(index, spec, city, body, stdout):

@@ -61,3 +61,18 @@ def test_bureau_publishes_a_comment(admin_client):
     assert response.status_code == 302
     comment.refresh_from_db()
     assert (comment.status, comment.text) == ("published", "建议延长征求意见时间。")
+
+
+def test_city_bureau_edits_only_its_own_citys_rules_and_comments(client, home):
+    """Quanzhou's city editors moderate Quanzhou's comments and edit Quanzhou's rule values, not Ningde's."""
+    from tests.utils import make_city_staff
+
+    client.force_login(make_city_staff("泉州市", "市级编辑"))
+    quanzhou = RuleValue.objects.get(city__slug="quanzhou", key="min_area_m2", facility_type="market")
+    ningde = RuleValue.objects.get(city__slug="ningde", key="min_area_m2", facility_type="market")
+    listing = client.get(reverse("wagtailsnippets_policies_rulevalue:list")).content.decode()
+    assert quanzhou.citation in listing and "实施方案 二（四）1" not in listing
+    assert client.get(reverse("wagtailsnippets_policies_rulevalue:edit", args=[quanzhou.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_policies_rulevalue:edit", args=[ningde.pk])).status_code == 404
+    comment = PolicyComment.objects.create(page=seeded_policy(QUANZHOU_PLAN), text="意见")
+    assert client.get(reverse("wagtailsnippets_policies_policycomment:edit", args=[comment.pk])).status_code == 200
