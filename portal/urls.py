@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("forms.urls")),
     path("", include("markets.urls")),
+    path("", include("policies.urls")),
 ]
 
 if settings.DEBUG:

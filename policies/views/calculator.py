@@ -1,0 +1,80 @@
+"""补贴测算: the public calculator, and the criterion pages (a criterion with its clauses' text)."""
+
+from django import forms
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import City
+
+from ..models import AssessmentCriterion
+from ..rules import HONOR_LABELS, FactsError, evaluate
+
+
+class CalculatorForm(forms.Form):
+    city = forms.ChoiceField(label=_("城市"), choices=[("quanzhou", "泉州市"), ("ningde", "宁德市")])
+    facility_type = forms.ChoiceField(
+        label=_("类型"), choices=[("market", "零工市场"), ("station", "零工驿站")], widget=forms.RadioSelect
+    )
+    area_m2 = forms.CharField(label=_("服务场所面积（㎡）"), required=False)
+    staff_count = forms.CharField(label=_("工作人员数（人）"), required=False)
+    months_in_operation = forms.CharField(
+        label=_("认定后已运营月数"), required=False, help_text=_("选填，用于判断能否参加绩效考核")
+    )
+    jobs_posted = forms.CharField(label=_("全年发布岗位数（个）"), required=False, help_text=_("泉州考核表第4项"))
+    recommendations_per_seeker = forms.CharField(
+        label=_("每名求职人员平均推荐次数"), required=False, help_text=_("泉州考核表第7项")
+    )
+    monthly_placements = forms.CharField(
+        label=_("月均推荐成功就业人数"), required=False, help_text=_("泉州考核表第9项")
+    )
+    total_score = forms.CharField(
+        label=_("考核总分（0—100）"), required=False, help_text=_("已知考核总分时填写，星级和绩效补助按总分确定")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for level, label in HONOR_LABELS.items():
+            self.fields[f"honors_{level}"] = forms.IntegerField(
+                label=_("%(level)s荣誉、宣传报道（项）") % {"level": label},
+                required=False,
+                min_value=0,
+                max_value=20,
+                error_messages={"invalid": _("请填写整数"), "min_value": _("不能为负数"), "max_value": _("不能超过20")},
+            )
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput):
+                field.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def facts(self):
+        data = {key: value for key, value in self.cleaned_data.items() if not key.startswith("honors_")}
+        honors = [level for level in HONOR_LABELS for _ in range(self.cleaned_data.get(f"honors_{level}") or 0)]
+        if any(self.cleaned_data.get(f"honors_{level}") is not None for level in HONOR_LABELS):
+            data["honors"] = honors
+        return {key: value for key, value in data.items() if value not in (None, "")}
+
+
+def calculator(request):
+    form = CalculatorForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        try:
+            result = evaluate(form.facts())
+        except FactsError as error:
+            for field, messages in error.errors.items():
+                form.add_error(field if field in form.fields else None, messages)
+    return render(request, "policies/calculator.html", {"form": form, "result": result})
+
+
+def criteria_list(request, city):
+    city = get_object_or_404(City, slug=city)
+    criteria = AssessmentCriterion.objects.filter(city=city).prefetch_related("clauses__page")
+    return render(request, "policies/criteria_list.html", {"city": city, "criteria": criteria})
+
+
+def criterion_detail(request, city, number):
+    criterion = get_object_or_404(
+        AssessmentCriterion.objects.select_related("city").prefetch_related("clauses__page"),
+        city__slug=city,
+        number=number,
+    )
+    return render(request, "policies/criterion_detail.html", {"criterion": criterion, "city": criterion.city})
