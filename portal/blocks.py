@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-EXPIRY_WARNING_DAYS = 60
+from policies.status import EXPIRING_SOON_DAYS
+
 IN_FORCE_CODES = {"in_force", "expiring_soon"}
 
 
@@ -16,10 +17,7 @@ class PolicyInForce:
     policy: object
     expiry_date: datetime.date | None
     days_left: int | None
-
-    @property
-    def expiring_soon(self):
-        return self.days_left is not None and self.days_left <= EXPIRY_WARNING_DAYS
+    expiring_soon: bool
 
 
 def live_policies():
@@ -29,19 +27,18 @@ def live_policies():
 
 
 def policies_in_force(today=None, policies=None):
-    """Policies in force today (default: every live policy), each with its expiry and days left.
+    """Policies in force on ``today`` (default: every live policy), each with its expiry and days left.
 
-    Uses PolicyPage.status (code in_force/expiring_soon) when the policies app provides it;
-    otherwise a policy without an expiry date, or with one not yet passed, counts as in force.
+    "In force" and "expiring soon" (within 60 days) are the policies app's statuses (policies/status.py).
     """
     today = today or timezone.localdate()
     found = []
     for policy in live_policies() if policies is None else policies:
-        expiry = getattr(policy, "expiry_date", None)
-        status = getattr(policy, "status", None)
-        in_force = status.code in IN_FORCE_CODES if status is not None else (expiry is None or expiry >= today)
-        if in_force:
-            found.append(PolicyInForce(policy, expiry, (expiry - today).days if expiry else None))
+        status = policy.status_on(today)
+        if status.code in IN_FORCE_CODES:
+            expiry = policy.expiry_date
+            days_left = (expiry - today).days if expiry else None
+            found.append(PolicyInForce(policy, expiry, days_left, status.code == "expiring_soon"))
     return found
 
 
@@ -109,7 +106,7 @@ class PoliciesInForceBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["entries"] = policies_in_force()
         context["index"] = section("policies.PolicyIndexPage")
-        context["warning_days"] = EXPIRY_WARNING_DAYS
+        context["warning_days"] = EXPIRING_SOON_DAYS
         return context
 
 

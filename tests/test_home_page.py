@@ -3,7 +3,6 @@
 import datetime
 import io
 import re
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -77,34 +76,32 @@ def test_policies_in_force_lists_the_ningde_plan(client, home):
     assert "宁德市零工市场规范化建设实施方案" in block and "宁人社规〔2024〕3号" in block
 
 
-def fake_policy(title, expiry=None, status=None):
-    policy = SimpleNamespace(title=title, expiry_date=expiry)
-    if status:
-        policy.status = SimpleNamespace(code=status)
-    return policy
+def policy(title, expiry=None, **dates):
+    """An unsaved policy: its status comes from its dates, as on the site."""
+    return PolicyPage(title=title, expiry_date=expiry, effective_date=datetime.date(2024, 3, 13), **dates)
 
 
 def test_a_policy_expiring_within_60_days_gets_a_warning():
     policies = [
-        fake_policy("宁德", datetime.date(2026, 12, 31)),
-        fake_policy("泉州", datetime.date(2027, 12, 31)),
-        fake_policy("无期限"),
-        fake_policy("已过期", datetime.date(2026, 11, 22)),
+        policy("宁德", datetime.date(2026, 12, 31)),
+        policy("泉州", datetime.date(2027, 12, 31)),
+        policy("无期限"),
+        policy("已过期", datetime.date(2026, 11, 22)),
     ]
     entries = {entry.policy.title: entry for entry in policies_in_force(TODAY, policies)}
     assert set(entries) == {"宁德", "泉州", "无期限"}
     assert entries["宁德"].expiring_soon and entries["宁德"].days_left == 38
     assert not entries["泉州"].expiring_soon and not entries["无期限"].expiring_soon
-    assert policies_in_force(TODAY, [fake_policy("边界", TODAY + datetime.timedelta(days=60))])[0].expiring_soon
-    assert not policies_in_force(TODAY, [fake_policy("边界", TODAY + datetime.timedelta(days=61))])[0].expiring_soon
+    assert policies_in_force(TODAY, [policy("边界", TODAY + datetime.timedelta(days=60))])[0].expiring_soon
+    assert not policies_in_force(TODAY, [policy("边界", TODAY + datetime.timedelta(days=61))])[0].expiring_soon
 
 
-def test_the_policies_apps_status_decides_when_present():
+def test_drafts_and_policies_not_yet_in_force_are_left_out():
     policies = [
-        fake_policy("征求意见稿", datetime.date(2027, 12, 31), status="consultation"),
-        fake_policy("未生效", datetime.date(2027, 12, 31), status="not_yet_effective"),
-        fake_policy("有效", datetime.date(2027, 12, 31), status="in_force"),
-        fake_policy("将到期", datetime.date(2026, 12, 31), status="expiring_soon"),
+        policy("征求意见稿", datetime.date(2027, 12, 31), is_consultation_draft=True, consultation_closes=TODAY),
+        PolicyPage(title="未生效", effective_date=TODAY + datetime.timedelta(days=1)),
+        policy("有效", datetime.date(2027, 12, 31)),
+        policy("将到期", datetime.date(2026, 12, 31)),
     ]
     assert [entry.policy.title for entry in policies_in_force(TODAY, policies)] == ["有效", "将到期"]
 
