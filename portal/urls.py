@@ -17,6 +17,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
