@@ -46,7 +46,7 @@ def search(request):
         "kind": kind,
         "cities": cities,
         "city": city,
-        "did_you_mean": engine.did_you_mean(query) if outcome and not outcome.hits else [],
+        "did_you_mean": engine.did_you_mean(query) if outcome and (outcome.partial or not outcome.hits) else [],
         "examples": engine.EXAMPLE_QUERIES,
     }
     return TemplateResponse(request, "search/search.html", context)
