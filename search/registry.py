@@ -28,6 +28,7 @@ KIND_LABELS = {
     "market": _("零工市场"),
     "wage": _("工资指导价位"),
     "service": _("办事服务"),
+    "document": _("附件文档"),
 }
 
 
@@ -117,3 +118,4 @@ register("market", "markets.MarketIndexPage")
 register("wage", "wages.WageGuideIndexPage")
 register("service", "forms.ServiceIndexPage")
 register("service", "forms.FeedbackIndexPage")
+register("document", "search.DocumentText")
