@@ -105,10 +105,19 @@ def searchable_text(obj):
     texts = []
     for search_field in obj.get_search_fields():
         if isinstance(search_field, SearchField) and search_field.field_name != "title":
-            value = search_field.get_value(obj)
-            if value:
-                texts.append(str(value))
-    return " ".join(normalise_for_display(text) for text in texts)
+            texts.extend(flatten(search_field.get_value(obj)))
+    return " ".join(normalise_for_display(text) for text in texts if text)
+
+
+def flatten(value):
+    """Strings of a search field value (rich text gives a list of strings)."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in flatten(item)]
+    if isinstance(value, dict):
+        return flatten(list(value.values()))
+    return [str(value)]
 
 
 def normalise_for_display(text):

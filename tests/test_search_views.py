@@ -22,6 +22,7 @@ def test_results_show_kind_city_and_the_matched_words_highlighted(client, home):
     html = search_page(client, q="宁人社规")
     assert NINGDE_PLAN in html
     assert "<mark>宁人社规</mark>" in html
+    assert "[&#x27;" not in html and "['" not in html  # rich text shown as text, not as a Python list
     assert '<span class="badge muted">政策文件</span>' in html
     assert '<span class="badge">宁德市</span>' in html
 
