@@ -79,7 +79,12 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 
     def _do_count(self):
         entries = self._entries()
-        return super()._do_count() if entries is None else entries.count()
+        if entries is None:
+            return super()._do_count()
+        # COUNT(*) lets SQLite start from the index table and run the MATCH once per row; listing
+        # the ranked ids keeps the FTS table in the lead (20 times faster with thousands of matches).
+        ranked = self.query_compiler.ranked(entries, self.query_compiler.get_config(self.backend))
+        return len(ranked.values_list("index_entry__object_id", flat=True))
 
 
 def _pk(object_id):
