@@ -235,7 +235,6 @@ WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "zip", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -262,4 +261,18 @@ MAP_TILE_URL = env("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 MAP_TILE_CRS = env("MAP_TILE_CRS")  # "WGS84", or "GCJ02" for Chinese tile services
 
+# --- Search ---------------------------------------------------------------------
+# Every backend segments Chinese with search.analysis (jieba and search/dictionary.txt).
+# Without SEARCH_BACKEND_URL the database is the index (SQLite FTS5 or PostgreSQL); with it,
+# e.g. https://user:pass@es.example:9200 (Elasticsearch 8) or opensearch+https://host:9200.
 SEARCH_BACKEND_URL = env("SEARCH_BACKEND_URL")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+if SEARCH_BACKEND_URL:
+    _scheme, _, _address = SEARCH_BACKEND_URL.partition("://")
+    _engine, _, _protocol = _scheme.rpartition("+")
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "search.backends.opensearch" if _engine == "opensearch" else "search.backends.elasticsearch",
+        "URLS": [f"{_protocol}://{_address}"],
+        "INDEX_PREFIX": "portal_",
+        "TIMEOUT": 5,
+    }

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("forms.urls")),
     path("", include("markets.urls")),
     path("", include("policies.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,121 @@
+"""What the site search covers: each searchable model, its kind, its city and its link.
+
+Adding a model to the search is one ``register`` call (see the bottom of this file), e.g. after
+the policies app gains clauses::
+
+    register("clause", "policies.PolicyClause", city=city_named_in("policy.title"))
+
+The model must be indexed (``wagtail.search.index.Indexed`` with ``search_fields``); pages are
+found only when live and public.  ``url`` defaults to a page's URL or the object's
+``get_absolute_url()``; ``city`` returns a ``portal.models.City`` or None (then the result is
+shown under every city).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from portal.models import City
+
+# The kinds a user can filter by, in the order the filter shows them.
+KIND_LABELS = {
+    "policy": _("政策文件"),
+    "clause": _("政策条款"),
+    "notice": _("通知公告"),
+    "market": _("零工市场"),
+    "wage": _("工资指导价位"),
+    "service": _("办事服务"),
+    "document": _("附件文档"),
+}
+
+
+def follow(obj, path):
+    """obj.a.b for path "a.b"; None when a step is missing."""
+    for name in path.split("."):
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj() if callable(obj) else obj
+
+
+def city_via(path):
+    """City accessor following an attribute path to a City, e.g. "county.city"."""
+    return lambda obj: follow(obj, path)
+
+
+def city_named_in(*paths):
+    """City accessor for texts naming the city (a policy's title or issuing body: 宁德市…)."""
+
+    def accessor(obj):
+        texts = [str(follow(obj, path) or "") for path in paths]
+        for city in cities():
+            if any(city.name in text or city.name.rstrip("市") in text for text in texts):
+                return city
+        return None
+
+    return accessor
+
+
+def cities():
+    return list(City.objects.all())
+
+
+def default_url(obj):
+    if isinstance(obj, Page):
+        return obj.get_url()
+    return obj.get_absolute_url()
+
+
+@dataclass(frozen=True)
+class Searchable:
+    kind: str
+    model_label: str
+    city: Callable = field(default=lambda obj: None)
+    url: Callable = field(default=default_url)
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    @property
+    def is_page(self):
+        return issubclass(self.model, Page)
+
+    def queryset(self):
+        if self.is_page:
+            return self.model.objects.live().public()
+        return self.model._default_manager.all()
+
+
+REGISTRY: dict[str, Searchable] = {}
+
+
+def register(kind, model_label, **options):
+    if kind not in KIND_LABELS:
+        raise ValueError(f"unknown search kind {kind!r}; add it to KIND_LABELS")
+    REGISTRY[model_label.lower()] = Searchable(kind, model_label, **options)
+
+
+def entry_for(obj):
+    """The registry entry for an object (a page's most specific registered class)."""
+    for model in type(obj).__mro__:
+        meta = getattr(model, "_meta", None)
+        if meta is not None and meta.label_lower in REGISTRY:
+            return REGISTRY[meta.label_lower]
+    return None
+
+
+register("policy", "policies.PolicyPage", city=city_named_in("title", "issuing_bodies"))
+register("policy", "policies.PolicyIndexPage")
+register("notice", "notices.NoticePage", city=city_via("city"))
+register("notice", "notices.NoticeIndexPage")
+register("market", "markets.MarketPage", city=city_via("county.city"))
+register("market", "markets.CountyDirectoryPage", city=city_via("county.city"))
+register("market", "markets.MarketIndexPage")
+register("wage", "wages.WageGuideIndexPage")
+register("service", "forms.ServiceIndexPage")
+register("service", "forms.FeedbackIndexPage")
+register("document", "search.DocumentText")
