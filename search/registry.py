@@ -3,12 +3,13 @@
 Adding a model to the search is one ``register`` call (see the bottom of this file), e.g. after
 the policies app gains clauses::
 
-    register("clause", "policies.PolicyClause", city=city_named_in("policy.title"))
+    register("clause", "policies.PolicyClause", city=city_via("page.city"), within=live_parent("page"))
 
 The model must be indexed (``wagtail.search.index.Indexed`` with ``search_fields``); pages are
 found only when live and public.  ``url`` defaults to a page's URL or the object's
 ``get_absolute_url()``; ``city`` returns a ``portal.models.City`` or None (then the result is
-shown under every city).
+shown under every city); ``within`` narrows a non-page model's queryset (e.g. clauses of live
+policies only).
 """
 
 from collections.abc import Callable
@@ -46,17 +47,14 @@ def city_via(path):
     return lambda obj: follow(obj, path)
 
 
-def city_named_in(*paths):
-    """City accessor for texts naming the city (a policy's title or issuing body: 宁德市…)."""
+def live_parent(path):
+    """Narrow a queryset to objects whose page at ``path`` is live and public."""
 
-    def accessor(obj):
-        texts = [str(follow(obj, path) or "") for path in paths]
-        for city in cities():
-            if any(city.name in text or city.name.rstrip("市") in text for text in texts):
-                return city
-        return None
+    def narrow(queryset):
+        live_pages = Page.objects.live().public().values("pk")
+        return queryset.filter(**{f"{path}__in": live_pages})
 
-    return accessor
+    return narrow
 
 
 def cities():
@@ -75,6 +73,7 @@ class Searchable:
     model_label: str
     city: Callable = field(default=lambda obj: None)
     url: Callable = field(default=default_url)
+    within: Callable | None = None
 
     @property
     def model(self):
@@ -87,7 +86,8 @@ class Searchable:
     def queryset(self):
         if self.is_page:
             return self.model.objects.live().public()
-        return self.model._default_manager.all()
+        queryset = self.model._default_manager.all()
+        return self.within(queryset) if self.within else queryset
 
 
 REGISTRY: dict[str, Searchable] = {}
@@ -108,14 +108,21 @@ def entry_for(obj):
     return None
 
 
-register("policy", "policies.PolicyPage", city=city_named_in("title", "issuing_bodies"))
+register("policy", "policies.PolicyPage", city=city_via("city"))
+register("policy", "policies.PolicyInterpretationPage", city=city_via("policy.city"))
 register("policy", "policies.PolicyIndexPage")
+register("clause", "policies.PolicyClause", city=city_via("page.city"), within=live_parent("page"))
 register("notice", "notices.NoticePage", city=city_via("city"))
 register("notice", "notices.NoticeIndexPage")
 register("market", "markets.MarketPage", city=city_via("county.city"))
 register("market", "markets.CountyDirectoryPage", city=city_via("county.city"))
 register("market", "markets.MarketIndexPage")
+register("wage", "wages.WageGuidePage", city=city_via("city"))
 register("wage", "wages.WageGuideIndexPage")
 register("service", "forms.ServiceIndexPage")
 register("service", "forms.FeedbackIndexPage")
+register("service", "forms.CaseFormPage")
+register("service", "forms.ProgressPage")
+register("service", "forms.SurveyPage")
+register("service", "applications.FormDownloadPage", city=city_via("city"))
 register("document", "search.DocumentText")
