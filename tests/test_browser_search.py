@@ -33,9 +33,9 @@ def test_results_page_on_a_phone_highlights_and_filters(live_server, home, phone
     box.fill("宁人社规〔2024〕3号")
     box.press("Enter")
     phone_page.wait_for_url("**/search/?q=*")
-    first = phone_page.locator(".search-result").first
-    assert first.get_by_role("link").inner_text() == NINGDE_PLAN
-    assert first.locator("mark").count() >= 1
+    top_three = phone_page.locator(".search-result").all()[:3]
+    plan = next(result for result in top_three if result.get_by_role("link").inner_text() == NINGDE_PLAN)
+    assert plan.locator("mark").count() >= 1
     phone_page.screenshot(path=screenshot_dir / "search-results-phone.png", full_page=True)
 
     phone_page.get_by_label("城市").select_option(label="泉州市")

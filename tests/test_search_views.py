@@ -1,5 +1,7 @@
 """The search page and the suggestions endpoint, as a user sees them."""
 
+import re
+
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -43,10 +45,11 @@ def test_city_filter_drops_the_other_citys_results(client, home):
 
 def test_results_are_paginated_keeping_the_filters(client, home):
     html = search_page(client, q="县")
-    assert "第 1 / 2 页" in html
+    pages = int(re.search(r"第 1 / (\d+) 页", html).group(1))
+    assert pages >= 2
     assert "kind=&amp;city=&amp;page=2" in html
-    second = search_page(client, q="县", page=2)
-    assert "第 2 / 2 页" in second
+    last = search_page(client, q="县", page=pages)
+    assert f"第 {pages} / {pages} 页" in last
     assert search_page(client, q="县", page="abc")  # a bad page number shows the first page
 
 
