@@ -1,6 +1,9 @@
 """English UI through Django's translation machinery: /en/ is English, / stays Chinese."""
 
 import pytest
+from django.utils import translation
+
+from wages.models import WageGuidePage
 
 
 @pytest.mark.django_db
@@ -50,3 +53,15 @@ def test_policy_status_labels_follow_the_language(client, home):
     assert "Open for consultation" in english
     assert "征求意见中" not in english
     assert "征求意见中" in chinese
+
+
+@pytest.mark.django_db
+def test_wage_guide_table_headings_in_english(client, home):
+    with translation.override("zh-hans"):
+        url = WageGuidePage.objects.live().first().url
+    english = client.get("/en" + url).content.decode()
+    assert "Lower quartile" in english
+    assert "Default order" in english
+    chinese = client.get(url).content.decode()
+    assert "下四分位数" in chinese
+    assert "默认顺序" in chinese
