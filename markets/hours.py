@@ -4,8 +4,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext_noop
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-WEEKDAYS = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+# Marked for translation only: the values stay Chinese (model choices); pages translate them when shown.
+WEEKDAYS = [
+    gettext_noop("周一"),
+    gettext_noop("周二"),
+    gettext_noop("周三"),
+    gettext_noop("周四"),
+    gettext_noop("周五"),
+    gettext_noop("周六"),
+    gettext_noop("周日"),
+]
+# Shown for a day without opening spans.
+CLOSED = gettext_noop("休息")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -289,8 +290,8 @@ class MarketPage(Page):
         rows = []
         for day, label in enumerate(hours.WEEKDAYS):
             spans = sorted(weekly.get(day, []), key=lambda span: span.opens)
-            text = "、".join(f"{span.opens:%H:%M}–{span.closes:%H:%M}" for span in spans) or "休息"
-            rows.append((label, text))
+            text = "、".join(f"{span.opens:%H:%M}–{span.closes:%H:%M}" for span in spans) or gettext(hours.CLOSED)
+            rows.append((gettext(label), text))
         return rows
 
     def upcoming_exceptions(self, now=None):

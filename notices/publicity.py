@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class PublicityStatus:
@@ -10,9 +12,9 @@ class PublicityStatus:
     badge: str  # CSS class of the portal's .badge
 
 
-NOT_STARTED = PublicityStatus("not_started", "未开始", "muted")
-RUNNING = PublicityStatus("running", "公示中", "ok")
-ENDED = PublicityStatus("ended", "已结束", "muted")
+NOT_STARTED = PublicityStatus("not_started", _("未开始"), "muted")
+RUNNING = PublicityStatus("running", _("公示中"), "ok")
+ENDED = PublicityStatus("ended", _("已结束"), "muted")
 
 
 def publicity_status(start, end, today):

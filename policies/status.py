@@ -3,14 +3,16 @@
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 EXPIRING_SOON_DAYS = 60
 
 LABELS = {
-    "consultation": "征求意见中",
-    "not_yet_effective": "尚未生效",
-    "in_force": "现行有效",
-    "expiring_soon": "即将失效",
-    "expired": "已失效",
+    "consultation": _("征求意见中"),
+    "not_yet_effective": _("尚未生效"),
+    "in_force": _("现行有效"),
+    "expiring_soon": _("即将失效"),
+    "expired": _("已失效"),
 }
 # The colour of the site-wide .badge class each status is shown with.
 BADGES = {

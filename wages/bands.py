@@ -1,15 +1,17 @@
 """The vocabulary of a Chinese wage guide table: pay units and price bands."""
 
+from django.utils.translation import gettext_noop
+
 PAY_UNITS = [("小时", "小时"), ("天", "天"), ("件", "件"), ("月", "月")]
 UNIT_NAMES = [unit for unit, _label in PAY_UNITS]
 
 # (field, column heading) lowest band first; low, median and high are required.
 BANDS = [
-    ("low", "低位数"),
-    ("lower_quartile", "下四分位数"),
-    ("median", "中位数"),
-    ("upper_quartile", "上四分位数"),
-    ("high", "高位数"),
+    ("low", gettext_noop("低位数")),
+    ("lower_quartile", gettext_noop("下四分位数")),
+    ("median", gettext_noop("中位数")),
+    ("upper_quartile", gettext_noop("上四分位数")),
+    ("high", gettext_noop("高位数")),
 ]
 REQUIRED_BANDS = {"low", "median", "high"}
 BAND_LABELS = dict(BANDS)

@@ -3,15 +3,16 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy
 
 from .bands import BANDS, UNIT_NAMES
 
 SORTS = {
-    "": ("sort_order", "默认顺序"),
-    "occupation": ("occupation", "按职业名称"),
-    "median": ("median", "中位数从低到高"),
-    "-median": ("-median", "中位数从高到低"),
-    "change": (None, "较上年涨幅从高到低"),
+    "": ("sort_order", gettext_lazy("默认顺序")),
+    "occupation": ("occupation", gettext_lazy("按职业名称")),
+    "median": ("median", gettext_lazy("中位数从低到高")),
+    "-median": ("-median", gettext_lazy("中位数从高到低")),
+    "change": (None, gettext_lazy("较上年涨幅从高到低")),
 }
 
 
@@ -60,7 +61,7 @@ def guide_context(guide, request):
         "units": UNIT_NAMES,
         "sort": sort,
         "sorts": [(key, label) for key, (_order, label) in SORTS.items()],
-        "band_headings": [label for _field, label in BANDS],
+        "band_headings": [gettext(label) for _field, label in BANDS],
         "csv_url": guide.url + guide.reverse_subpage("csv"),
         "xlsx_url": guide.url + guide.reverse_subpage("xlsx"),
     }

@@ -1,0 +1,67 @@
+"""English UI through Django's translation machinery: /en/ is English, / stays Chinese."""
+
+import pytest
+from django.utils import translation
+
+from wages.models import WageGuidePage
+
+
+@pytest.mark.django_db
+def test_english_prefix_renders_header_in_english(client, home):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    assert "Large text" in html
+    assert "Standard text size" in html
+    assert 'aria-label="Main navigation"' in html
+    assert ">Search</button>" in html
+    assert "Search policies, markets, trades, notices" in html
+    assert "Quanzhou and Ningde Gig Market Service Platform" in html
+    assert "跳到正文" not in html
+    # The switcher offers the way back to Chinese.
+    assert 'value="zh-hans"' in html
+
+
+@pytest.mark.django_db
+def test_default_language_stays_chinese(client, home):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert "跳到正文" in html
+    assert "大字模式" in html
+    assert ">搜索</button>" in html
+    assert "Skip to main content" not in html
+    assert "Large text" not in html
+
+
+@pytest.mark.django_db
+def test_english_404_page(client, home):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert '<html lang="en">' in html
+
+
+@pytest.mark.django_db
+def test_policy_status_labels_follow_the_language(client, home):
+    english = client.get("/en/policies/").content.decode()
+    chinese = client.get("/policies/").content.decode()
+    assert "Open for consultation" in english
+    assert "征求意见中" not in english
+    assert "征求意见中" in chinese
+
+
+@pytest.mark.django_db
+def test_wage_guide_table_headings_in_english(client, home):
+    with translation.override("zh-hans"):
+        url = WageGuidePage.objects.live().first().url
+    english = client.get("/en" + url).content.decode()
+    assert "Lower quartile" in english
+    assert "Default order" in english
+    chinese = client.get(url).content.decode()
+    assert "下四分位数" in chinese
+    assert "默认顺序" in chinese
