@@ -17,18 +17,17 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.models import IntroPage
+
 from .cases import CaseBase, CaseEventBase
 from .masking import mask_email, mask_name, mask_phone
 from .uploads import private_storage, private_upload_path
 from .working_days import add_working_days, working_days_between
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(IntroPage):
     """办事服务: forms to download and services to apply for online."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["applications.FormDownloadPage"]
     max_count = 1
@@ -37,12 +36,9 @@ class ServiceIndexPage(Page):
         verbose_name = _("办事服务栏目")
 
 
-class FeedbackIndexPage(Page):
+class FeedbackIndexPage(IntroPage):
     """投诉建议: complaints, feedback and the progress check."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["forms.CaseFormPage", "forms.ProgressPage", "forms.SurveyPage"]
     max_count = 1
@@ -372,12 +368,9 @@ class CaseFormPage(RoutablePageMixin, Page):
         return case_done(request, self)
 
 
-class ProgressPage(Page):
+class ProgressPage(IntroPage):
     """查询进度: status, dates and the public reply for a receipt number and query code."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["forms.FeedbackIndexPage"]
     subpage_types = []
     max_count = 1
@@ -391,12 +384,9 @@ class ProgressPage(Page):
         return progress(request, self)
 
 
-class SurveyPage(Page):
+class SurveyPage(IntroPage):
     """满意度调查 per market or station."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["forms.FeedbackIndexPage"]
     subpage_types = []
     max_count = 1

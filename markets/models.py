@@ -17,21 +17,20 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from portal.models import IntroPage
 
 from . import hours
 from .blocks import PhotoBlock
 from .naming import official_name_problem
 
 
-class MarketIndexPage(Page):
+class MarketIndexPage(IntroPage):
     """零工市场: the directory of gig markets and stations."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["markets.CountyDirectoryPage"]
     max_count = 1

@@ -12,17 +12,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.models import IntroPage
+
 from .publicity import publicity_status
 
 PER_PAGE = 10
 
 
-class NoticeIndexPage(RoutablePageMixin, Page):
+class NoticeIndexPage(RoutablePageMixin, IntroPage):
     """通知公告: the list of notices, filterable by city, with an RSS feed."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["notices.NoticePage"]
     max_count = 1

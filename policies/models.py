@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.models import IntroPage
+
 from .blocks import PolicyBodyBlock
 from .status import LABELS as STATUS_LABELS
 from .status import policy_status
@@ -21,12 +23,9 @@ class FacilityType(models.TextChoices):
     STATION = "station", _("零工驿站")
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(IntroPage):
     """政策文件: the list of policies, filterable by city, kind and status."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["policies.PolicyPage", "policies.PolicyInterpretationPage"]
     max_count = 1

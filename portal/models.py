@@ -75,6 +75,17 @@ class StaffScope(models.Model):
         return f"{self.group.name}（{self.get_role_display()}）"
 
 
+class IntroPage(Page):
+    """A page with an editable introduction (导语): the sections and their simple pages."""
+
+    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
     body = StreamField(

@@ -11,15 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.models import IntroPage
+
 from .bands import BANDS, PAY_UNITS
 
 
-class WageGuideIndexPage(Page):
+class WageGuideIndexPage(IntroPage):
     """工资指导价位: the wage guides by city and year."""
 
-    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["wages.WageGuidePage"]
     max_count = 1
