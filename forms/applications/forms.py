@@ -3,12 +3,11 @@
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import County
-from portal.roles import OPERATOR_GROUP
+from portal.roles import operator_group
 
 from .models import OperatorProfile
 from .validators import validate_phone, validate_uscc
@@ -84,7 +83,7 @@ class OperatorRegistrationForm(UserCreationForm):
         user.email = self.cleaned_data["email"]
         user.is_staff = False
         user.save()
-        user.groups.add(Group.objects.get(name=OPERATOR_GROUP))
+        user.groups.add(operator_group())
         OperatorProfile.objects.create(
             user=user,
             **{
