@@ -10,7 +10,10 @@ def mask_middle(value: str, keep_start: int, keep_end: int) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """13812345678 -> 138****5678."""
+    """13812345678 -> 138****5678; a landline keeps its area code: 0595-****5678."""
+    if phone and "-" in phone:
+        area, rest = phone.split("-", 1)
+        return f"{area}-{mask_middle(rest, 0, 4)}"
     return mask_middle(phone, 3, 4)
 
 
@@ -29,4 +32,9 @@ def mask_email(email: str) -> str:
 
 def mask_identity_number(number: str) -> str:
     """350502199001011234 -> 3505**********1234."""
+    return mask_middle(number, 4, 4)
+
+
+def mask_bank_account(number: str) -> str:
+    """1408011009000123456 -> 1408***********3456."""
     return mask_middle(number, 4, 4)

@@ -10,10 +10,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from forms.masking import mask_phone
 from portal.models import City, County
 
 from . import catalogue, documents
-from .validators import mask_phone
 
 
 class OperatorProfile(models.Model):

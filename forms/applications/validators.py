@@ -82,30 +82,3 @@ def validate_phone(value):
     raise ValidationError(
         _("联系电话格式不正确：请填写11位手机号码，或带区号的固定电话（如0595-22345678）。"), code="phone"
     )
-
-
-def _mask(value, keep_start, keep_end):
-    if not value:
-        return ""
-    if len(value) <= keep_start + keep_end:
-        return "*" * len(value)
-    return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]
-
-
-def mask_phone(value):
-    """138****5678 for a mobile; the area code and the last four digits of a landline."""
-    if not value:
-        return ""
-    if "-" in value:
-        area, rest = value.split("-", 1)
-        return f"{area}-{_mask(rest, 0, 4)}"
-    return _mask(value, 3, 4)
-
-
-def mask_identity(value):
-    """3505**********1234."""
-    return _mask(value, 4, 4)
-
-
-def mask_bank_account(value):
-    return _mask(value, 4, 4)
