@@ -40,6 +40,8 @@ ROLE_PERMISSIONS = {
         ("portal", "change_county"),
         ("auth", "add_user"),
         ("auth", "change_user"),
+        ("applications", "view_application"),
+        ("applications", "change_application"),
     ],
     "city_editor": [
         ("wagtaildocs", "add_document"),
@@ -51,7 +53,10 @@ ROLE_PERMISSIONS = {
         ("wagtaildocs", "add_document"),
         ("wagtailimages", "add_image"),
     ],
-    "county_case_handler": [],
+    "county_case_handler": [
+        ("applications", "view_application"),
+        ("applications", "change_application"),
+    ],
 }
 
 

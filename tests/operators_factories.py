@@ -1,5 +1,6 @@
 """make_* helpers for operators' accounts and application forms."""
 
+import io
 from decimal import Decimal
 
 from forms.applications.models import OperatorProfile
@@ -67,3 +68,55 @@ def subsidy_values(**overrides):
     }
     values.update(overrides)
     return values
+
+
+def make_application(
+    profile, form_kind="recognition", *, status="draft", county_name=None, with_materials=False, **fields
+):
+    """An application of ``profile`` (an OperatorProfile) with valid values for its form."""
+    from forms.applications.review import start_application
+
+    values = (
+        recognition_values()
+        if form_kind == "recognition"
+        else subsidy_values(market_type="market", floor_area=Decimal("260"))
+    )
+    values.pop("county", None)
+    values.update(fields)
+    county = County.objects.get(name=county_name) if county_name else profile.county
+    application = start_application(profile, form_kind, handling_county=county, **values)
+    if with_materials:
+        for material in application.materials:
+            add_material(application, material.number)
+    if status != "draft":
+        application.status = status
+        application.save()
+    return application
+
+
+def pdf_bytes():
+    """A real one-page PDF, as the upload checks expect."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def add_material(application, number, name="材料.pdf"):
+    from django.core.files.base import ContentFile
+
+    from forms.applications.models import ApplicationDocument
+
+    content = pdf_bytes()
+    document = ApplicationDocument(
+        application=application,
+        material_number=number,
+        original_name=name,
+        content_type="application/pdf",
+        size=len(content),
+    )
+    document.file.save(name, ContentFile(content), save=True)
+    return document

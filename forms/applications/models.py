@@ -1,6 +1,7 @@
 import io
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from forms.masking import mask_phone
+from forms.cases import CaseBase, CaseEventBase
+from forms.masking import mask_bank_account, mask_identity_number, mask_phone
+from forms.uploads import private_storage, private_upload_path
 from portal.models import City, County
 
 from . import catalogue, documents
@@ -92,3 +95,196 @@ class FormDownloadPage(RoutablePageMixin, Page):
         return FileResponse(
             io.BytesIO(content), as_attachment=True, filename=spec.docx_name, content_type=documents.DOCX_CONTENT_TYPE
         )
+
+
+# --- Applications -------------------------------------------------------------------------------
+
+
+class Application(CaseBase):
+    """An operator's recognition or subsidy application: a case the county reviews.
+
+    Its fields are the applicant's cells of the catalogue's form (``catalogue.applicant_keys``),
+    one column each, so the page, the .docx and the review all read the same values.  The
+    identity, bank account and phone numbers are encrypted at rest (settings.SALT_KEY from
+    FIELD_ENCRYPTION_KEYS) and appear masked unless a reviewer opens them, which is logged.
+    """
+
+    RECEIPT_PREFIXES = {catalogue.RECOGNITION: "RD", catalogue.SUBSIDY: "BZ"}
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        SUBMITTED = "submitted", _("待审核")
+        RETURNED = "returned", _("退回修改")
+        APPROVED = "approved", _("已通过")
+        REJECTED = "rejected", _("不予通过")
+
+    class FormKind(models.TextChoices):
+        RECOGNITION = catalogue.RECOGNITION, _("认定申请")
+        SUBSIDY = catalogue.SUBSIDY, _("补助资金申请")
+
+    EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
+    FINAL_STATUSES = {Status.APPROVED, Status.REJECTED}
+
+    query_code_digest = None  # operators follow their applications by logging in, not with a query code
+    operator = models.ForeignKey(
+        OperatorProfile, on_delete=models.PROTECT, related_name="applications", verbose_name=_("运营单位")
+    )
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="+", verbose_name=_("设区市"))
+    form_kind = models.CharField(_("申请事项"), max_length=12, choices=FormKind.choices)
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+    bureau_comment = models.TextField(_("审核意见"), blank=True)
+
+    # The organisation (both forms)
+    organisation_name = models.CharField(_("申请单位名称"), max_length=100)
+    legal_representative = models.CharField(_("法人代表或负责人"), max_length=50)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18)
+    registered_address = models.CharField(_("登记地址"), max_length=200)
+    phone = EncryptedCharField(_("联系电话"), max_length=20)
+
+    # The market (recognition form; name and address also on the subsidy form)
+    market_name = models.CharField(_("零工市场（驿站）名称"), max_length=100)
+    market_type = models.CharField(_("类型"), max_length=10, choices=list(catalogue.MARKET_TYPES.items()), blank=True)
+    market_address = models.CharField(_("零工市场（驿站）地址"), max_length=200)
+    manager_name = models.CharField(_("负责人姓名"), max_length=50, blank=True)
+    manager_id_number = EncryptedCharField(_("负责人身份证号码"), max_length=18, blank=True, null=True)
+    floor_area = models.DecimalField(
+        _("建筑面积（平方米）"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    total_investment = models.DecimalField(
+        _("累计投资总额（万元）"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    jobs_offered = models.PositiveIntegerField(_("提供岗位数"), null=True, blank=True)
+    people_placed = models.PositiveIntegerField(_("推荐就业人数"), null=True, blank=True)
+    uses_platform = models.CharField(
+        _("是否使用零工平台"), max_length=3, choices=[("yes", _("是")), ("no", _("否"))], blank=True
+    )
+
+    # The subsidy (subsidy form)
+    bank_name = models.CharField(_("开户银行"), max_length=100, blank=True)
+    bank_account = EncryptedCharField(_("银行账号"), max_length=40, blank=True, null=True)
+    account_name = models.CharField(_("户名"), max_length=100, blank=True)
+    amount = models.DecimalField(_("申请补贴金额（万元）"), max_digits=8, decimal_places=2, null=True, blank=True)
+    subsidy_type = models.CharField(
+        _("申请补贴类型"), max_length=12, choices=list(catalogue.SUBSIDY_TYPES.items()), blank=True
+    )
+    # Not printed on the subsidy form, but what the rules engine needs to compute the amount.
+    self_assessed_score = models.DecimalField(
+        _("自评总分"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    months_in_operation = models.PositiveSmallIntegerField(_("认定后运营月数"), null=True, blank=True)
+
+    # What the rules engine made of it when it was last submitted (for the reviewer).
+    computed_amount_yuan = models.PositiveIntegerField(_("按规则测算金额（元）"), null=True, blank=True)
+    rules_summary = models.TextField(_("规则测算说明"), blank=True)
+    amount_differs = models.BooleanField(_("申请金额与测算不一致"), default=False)
+
+    market_page = models.ForeignKey(
+        "markets.MarketPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("目录页面（草稿）"),
+    )
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("申请")
+        verbose_name_plural = _("申请")
+
+    @property
+    def spec(self):
+        return catalogue.form_spec(self.city.slug, self.form_kind)
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def material_list_key(self):
+        """Which seed list of materials applies: Quanzhou's plan files recognition with the one-time subsidy."""
+        return self.subsidy_type if self.form_kind == catalogue.SUBSIDY else catalogue.ONE_TIME
+
+    @property
+    def materials(self):
+        return catalogue.materials_for(self.city.slug, self.material_list_key)
+
+    def missing_materials(self):
+        uploaded = set(self.documents.values_list("material_number", flat=True))
+        return [item for item in self.materials if item.number not in uploaded]
+
+    def form_values(self):
+        """The applicant's values keyed as in the catalogue (numbers in full: for the .docx only)."""
+        values = {key: getattr(self, key) for key in catalogue.applicant_keys(self.spec) if key != "county"}
+        values["county"] = self.handling_county.name
+        return values
+
+    @property
+    def masked_manager_id_number(self):
+        return mask_identity_number(self.manager_id_number or "")
+
+    @property
+    def masked_bank_account(self):
+        return mask_bank_account(self.bank_account or "")
+
+    @property
+    def masked_phone(self):
+        return mask_phone(self.phone or "")
+
+
+class ApplicationEvent(CaseEventBase):
+    class Action(models.TextChoices):
+        CREATED = "created", _("填写")
+        SUBMITTED = "submitted", _("提交")
+        RESUBMITTED = "resubmitted", _("重新提交")
+        RETURNED = "returned", _("退回修改")
+        APPROVED = "approved", _("审核通过")
+        REJECTED = "rejected", _("不予通过")
+        REVEALED = "revealed", _("查看完整号码")
+
+    case = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events", verbose_name=_("申请"))
+
+    class Meta(CaseEventBase.Meta):
+        verbose_name = _("申请办理记录")
+        verbose_name_plural = _("申请办理记录")
+
+    def get_action_display(self):
+        return self.Action(self.action).label if self.action in self.Action.values else self.action
+
+    def get_to_status_display(self):
+        statuses = Application.Status
+        return statuses(self.to_status).label if self.to_status in statuses.values else ""
+
+
+class ApplicationDocument(models.Model):
+    """One uploaded file for one of the seed's numbered materials (①, ② …)."""
+
+    upload_folder = "applications"
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    material_number = models.CharField(_("材料序号"), max_length=4)
+    file = models.FileField(storage=private_storage, upload_to=private_upload_path)
+    original_name = models.CharField(_("原文件名"), max_length=200)
+    content_type = models.CharField(_("类型"), max_length=40)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["material_number", "uploaded_at"]
+        verbose_name = _("申报材料")
+        verbose_name_plural = _("申报材料")
+
+    def __str__(self):
+        return self.original_name

@@ -1,0 +1,228 @@
+"""An application's life: 草稿 → 待审核 → (退回修改 → 待审核)* → 已通过 or 不予通过.
+
+The operator saves drafts and submits; the county's reviewer approves, returns with comments
+or rejects with reasons.  Every step records who did it and when (ApplicationEvent).
+Approving a recognition application creates the market's directory page as a draft, for
+the bureau to check and publish.  ``ACTIONS`` is what the admin case page offers.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forms.cases import can_handle, create_with_unique_receipt
+from markets.models import CountyDirectoryPage, MarketPage
+
+from . import catalogue, rules_check
+from .models import Application, ApplicationEvent
+
+logger = logging.getLogger(__name__)
+S = Application.Status
+A = ApplicationEvent.Action
+
+
+def record(application, action, user=None, note="", from_status=""):
+    return ApplicationEvent.objects.create(
+        case=application,
+        action=action,
+        actor=user if user is not None and user.is_authenticated else None,
+        from_status=from_status,
+        to_status=application.status,
+        note=note,
+    )
+
+
+def change_status(application, user, new_status, action, note="", **fields):
+    old = application.status
+    application.status = new_status
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.save()
+    record(application, action, user, note, from_status=old)
+
+
+# --- the operator's side ------------------------------------------------------------------------
+
+
+def start_application(profile, form_kind, *, user=None, handling_county=None, **values):
+    """A new draft under a fresh reference number (RD… for recognition, BZ… for subsidies)."""
+    application = create_with_unique_receipt(
+        Application,
+        Application.RECEIPT_PREFIXES[form_kind],
+        operator=profile,
+        city=(handling_county or profile.county).city,
+        form_kind=form_kind,
+        handling_county=handling_county or profile.county,
+        **values,
+    )
+    record(application, A.CREATED, user)
+    return application
+
+
+def submit(application, user):
+    """Send a complete draft (or a returned application) to the county; raises ValidationError if not ready."""
+    if not application.is_editable:
+        raise ValidationError(
+            _("此申请当前状态为“%(status)s”，不能提交。") % {"status": application.get_status_display()}
+        )
+    missing = application.missing_materials()
+    if missing:
+        raise ValidationError(
+            _("还缺少申报材料：%(items)s。") % {"items": "；".join(f"{m.number}{m.label}" for m in missing)}
+        )
+    amount = rules_check.check_amount(application)
+    action = A.RESUBMITTED if application.status == S.RETURNED else A.SUBMITTED
+    change_status(
+        application,
+        user,
+        S.SUBMITTED,
+        action,
+        submitted_at=timezone.now(),
+        computed_amount_yuan=amount.computed_yuan,
+        rules_summary=amount.summary,
+        amount_differs=amount.differs,
+    )
+
+
+# --- the county's side --------------------------------------------------------------------------
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("审核意见"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("申请单位可在“我的办理”中看到。"),
+    )
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("需要修改的内容"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("请写明需要申请单位修改或补充的内容。")},
+        help_text=_("申请单位可在“我的办理”中看到，并据此修改后重新提交。"),
+    )
+
+
+class RejectForm(forms.Form):
+    comment = forms.CharField(
+        label=_("不予通过的理由"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("请写明不予通过的理由和依据。")},
+        help_text=_("申请单位可在“我的办理”中看到。"),
+    )
+
+
+def approve(application, user, data):
+    _require_pending(application)
+    comment = data.get("comment", "")
+    change_status(application, user, S.APPROVED, A.APPROVED, comment, bureau_comment=comment, decided_at=timezone.now())
+    if application.form_kind == catalogue.RECOGNITION:
+        page = create_market_draft(application)
+        application.market_page = page
+        application.save(update_fields=["market_page"])
+
+
+def return_for_changes(application, user, data):
+    _require_pending(application)
+    change_status(application, user, S.RETURNED, A.RETURNED, data["comment"], bureau_comment=data["comment"])
+
+
+def reject(application, user, data):
+    _require_pending(application)
+    comment = data["comment"]
+    change_status(application, user, S.REJECTED, A.REJECTED, comment, bureau_comment=comment, decided_at=timezone.now())
+
+
+def _require_pending(application):
+    if application.status != S.SUBMITTED:
+        raise ValidationError(_("只有待审核的申请可以审核。"))
+
+
+def create_market_draft(application):
+    """The market's page in its county's directory, unpublished, for the bureau to complete and publish."""
+    parent = CountyDirectoryPage.objects.filter(county=application.handling_county).first()
+    if parent is None:
+        raise ValidationError(
+            _("%(county)s的零工市场目录页不存在，请先建立目录页。") % {"county": application.handling_county}
+        )
+    page = MarketPage(
+        title=application.market_name,
+        facility_type=application.market_type,
+        county=application.handling_county,
+        address=application.market_address,
+        floor_area=int(application.floor_area) if application.floor_area is not None else None,
+        operator=application.organisation_name,
+        recognized_on=timezone.localdate(),
+        status=MarketPage.Status.PREPARING,
+        live=False,
+    )
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True)
+    return page
+
+
+def reveal(application, user):
+    """A reviewer opens the full identity and bank numbers: allowed only to case staff, and logged."""
+    if not can_handle(user, application):
+        raise PermissionDenied
+    record(
+        application,
+        A.REVEALED,
+        user,
+        note=_("查看了完整的身份证号码、银行账号和联系电话"),
+        from_status=application.status,
+    )
+    logger.info("application %s: full numbers opened by user %s", application.receipt_no, user.pk)
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    run: callable
+    form: type
+    button_class: str = ""
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action("approve", _("审核通过"), approve, CommentForm),
+        Action("return", _("退回修改"), return_for_changes, ReturnForm, "secondary"),
+        Action("reject", _("不予通过"), reject, RejectForm, "no"),
+    ]
+}
+
+
+def available_actions(application, user):
+    if application.status != S.SUBMITTED or not user.has_perm("applications.change_application"):
+        return []
+    return list(ACTIONS.values())
+
+
+def perform(application, user, action_name, post_data):
+    """Run one review action from the case page; returns (ok, form).  Raises PermissionDenied."""
+    action = ACTIONS.get(action_name)
+    if action is None or not can_handle(user, application) or action not in available_actions(application, user):
+        raise PermissionDenied
+    form = action.form(post_data, prefix=action.name)
+    if not form.is_valid():
+        return False, form
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=application.pk)
+            action.run(locked, user, form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False, form
+    return True, form

@@ -1,0 +1,98 @@
+"""What the rules engine says about an application: the minimum floor area, and the amount due.
+
+The minimum area is a form error (a market below it cannot be recognised, and the message names
+the clause); the amount is only compared: a requested amount that differs from what the rules
+give is flagged for the county's reviewer, never refused, because the county may grant more
+(QZ 实施方案 二（四）1: 各地可适当提高补助标准).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from policies import rules as engine
+
+from . import catalogue
+
+YUAN_PER_WAN = 10000
+
+
+@dataclass(frozen=True)
+class AmountCheck:
+    computed_yuan: int | None
+    summary: str
+    differs: bool
+
+
+def area_problem(city_slug, market_type, area):
+    """A message naming the clause when ``area`` is below the city's minimum for the type, else None."""
+    if area is None or market_type not in engine.FACILITY_TYPES:
+        return None
+    check = _area_check(engine.load_rules(city_slug), market_type, area)
+    if check is None or check.ok:
+        return None
+    return (
+        f"建筑面积{engine.number_text(area)}平方米，低于{engine.FACILITY_TYPES[market_type]}最低要求"
+        f"{engine.number_text(check.required)}平方米（{_city_name(city_slug)}政策{check.rule.citation}），"
+        "不符合认定条件。"
+    )
+
+
+def _area_check(rules, market_type, area):
+    facts = engine.Facts(city=rules.city, facility_type=market_type, area_m2=Decimal(area))
+    return next((check for check in engine.minimum_checks(rules, facts) if check.rule.key == "min_area_m2"), None)
+
+
+def _city_name(city_slug):
+    return {catalogue.QUANZHOU: "泉州市", catalogue.NINGDE: "宁德市"}.get(city_slug, "")
+
+
+def expected_amount(application):
+    """(yuan or None, the rule's citation or why it cannot be computed) for what the rules give."""
+    if application.market_type not in engine.FACILITY_TYPES:
+        return None, "未填写类型，无法测算"
+    rules = engine.load_rules(application.city.slug)
+    if application.form_kind == catalogue.RECOGNITION or application.subsidy_type == catalogue.ONE_TIME:
+        return _one_time(rules, application)
+    return _performance(rules, application)
+
+
+def _one_time(rules, application):
+    if application.floor_area is None:
+        return None, "未填写建筑面积，无法测算一次性运维补助"
+    check = _area_check(rules, application.market_type, application.floor_area)
+    if check is not None and not check.ok:
+        return 0, f"面积低于最低要求（{check.rule.citation}），不予补助"
+    yuan, row = engine.one_time_subsidy(rules, application.market_type, application.floor_area)
+    return yuan, (row.citation if row else "未找到一次性运维补助标准")
+
+
+def _performance(rules, application):
+    if application.self_assessed_score is None:
+        return None, "未填写自评总分，无法测算绩效补助"
+    facts = engine.Facts(
+        city=rules.city,
+        facility_type=application.market_type,
+        total_score=application.self_assessed_score,
+        months_in_operation=application.months_in_operation,
+    )
+    result = engine.assess(facts, rules)
+    basis = "；".join(f"{line.label}：{line.value}" for line in result.lines if not line.label.startswith("最低标准"))
+    return result.performance_subsidy_yuan, basis + ("；" + "；".join(result.notes) if result.notes else "")
+
+
+def check_amount(application):
+    """Compare the requested amount (万元) with the rules; for a recognition, only say what would be due."""
+    computed, basis = expected_amount(application)
+    computed_text = "无法测算" if computed is None else engine.yuan(computed)
+    if application.form_kind == catalogue.RECOGNITION:
+        return AmountCheck(computed, f"按规则可申请一次性运维补助：{computed_text}（{basis}）", False)
+    if application.amount is None:
+        return AmountCheck(computed, f"未填写申请金额；按规则测算：{computed_text}（{basis}）", computed is not None)
+    requested = int(application.amount * YUAN_PER_WAN)
+    differs = computed is None or requested != computed
+    summary = f"申请{engine.yuan(requested)}，按规则测算{computed_text}（{basis}）"
+    if computed is not None and requested != computed:
+        summary += f"，相差{engine.yuan(abs(requested - computed))}，请审核人员核实"
+    elif computed is None:
+        summary += "，请审核人员核实"
+    return AmountCheck(computed, summary + "。", differs)
