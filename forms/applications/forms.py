@@ -1,4 +1,4 @@
-"""The operator's registration form: an account and the organisation behind it."""
+"""The operator's forms: registration (an account and its organisation), and the application forms."""
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
@@ -6,11 +6,14 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from forms.uploads import CheckedFileField
+from markets.naming import official_name_problem
 from portal.models import County
 from portal.roles import operator_group
 
-from .models import OperatorProfile
-from .validators import validate_phone, validate_uscc
+from . import catalogue, rules_check
+from .models import Application, OperatorProfile
+from .validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 
 
 class CaptchaInput(CaptchaTextInput):
@@ -99,3 +102,196 @@ class OperatorRegistrationForm(UserCreationForm):
             },
         )
         return user
+
+
+# --- The application forms -----------------------------------------------------------------------
+
+# Not printed on the subsidy form, but needed to route it to a county and for the rules engine.
+SUBSIDY_BASIS_FIELDS = ["handling_county", "market_type", "floor_area", "self_assessed_score", "months_in_operation"]
+FIELD_CHECKS = {
+    "uscc": validate_uscc,
+    "phone": validate_phone,
+    "manager_id_number": validate_resident_id,
+    "bank_account": validate_bank_account,
+}
+BASIS_LABELS = {
+    "handling_county": _("零工市场（驿站）所在县（市、区）"),
+    "market_type": _("类型"),
+    "floor_area": _("服务场所建筑面积（平方米）"),
+    "self_assessed_score": _("工作考核自评总分"),
+    "months_in_operation": _("认定后已运营月数"),
+}
+BASIS_HELP = {
+    "handling_county": _("申请交该县（市、区）人社部门审核。"),
+    "floor_area": _("申请一次性运维补助时填写，用于按政策测算补助金额。"),
+    "self_assessed_score": _("申请绩效补助时填写，与上传的工作考核自评表一致。"),
+    "months_in_operation": _("申请绩效补助时填写。"),
+}
+
+
+def model_field_name(key):
+    """The catalogue calls the handling county ``county``; everything else has the same name."""
+    return "handling_county" if key == "county" else key
+
+
+def application_form_class(spec):
+    names = [model_field_name(key) for key in catalogue.applicant_keys(spec)]
+    if spec.key == catalogue.SUBSIDY:
+        names += [name for name in SUBSIDY_BASIS_FIELDS if name not in names]
+    return forms.modelform_factory(Application, form=ApplicationForm, fields=names)
+
+
+class ApplicationForm(forms.ModelForm):
+    """One city's recognition or subsidy form, labelled and laid out as the seed form.
+
+    A draft may be incomplete (``complete=False``: nothing is required, but what is filled in
+    must be right); submitting needs every field (``complete=True``) and the declaration.
+    """
+
+    def __init__(self, *args, spec, complete=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spec = spec
+        self.complete = complete
+        labels = self._labels()
+        for name, field in self.fields.items():
+            field.label = labels.get(name, field.label)
+            field.required = False
+            field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
+        self._set_choices()
+        self.fields["handling_county"].queryset = County.objects.filter(city__slug=spec.city).order_by("division_code")
+        self.fields["handling_county"].empty_label = _("请选择")
+        for name, text in BASIS_HELP.items():
+            if name in self.fields:
+                self.fields[name].help_text = text
+        for name in self._required_names():
+            self.fields[name].required = True
+        self.fields["handling_county"].required = True  # every application, even a draft, belongs to a county
+        self.declaration_text = spec.field("declaration").text
+        self.fields["declaration_confirmed"] = forms.BooleanField(
+            label=_("本单位已阅读并作出上述承诺"),
+            required=complete,
+            error_messages={"required": _("提交前请勾选确认申请单位的承诺。")},
+        )
+
+    def _labels(self):
+        labels = dict(BASIS_LABELS)
+        for item in self.spec.fields:
+            if item.parts:
+                labels.update({part.key: part.label for part in item.parts})
+            elif item.filled_by_applicant:
+                labels[model_field_name(item.key)] = item.label
+        return labels
+
+    def _set_choices(self):
+        for item in self.spec.fields:
+            if item.kind == "choice" and item.key in self.fields:
+                self.fields[item.key] = forms.ChoiceField(
+                    label=self.fields[item.key].label,
+                    choices=item.choices,
+                    widget=forms.RadioSelect,
+                    required=False,
+                    error_messages={"required": _("请选择“%(label)s”。") % {"label": item.label}},
+                )
+        if "market_type" in self.fields and not isinstance(self.fields["market_type"].widget, forms.RadioSelect):
+            self.fields["market_type"] = forms.ChoiceField(
+                label=BASIS_LABELS["market_type"],
+                choices=list(catalogue.MARKET_TYPES.items()),
+                widget=forms.RadioSelect,
+                required=False,
+                error_messages={"required": _("请选择“类型”。")},
+            )
+
+    def _required_names(self):
+        if not self.complete:
+            return []
+        if self.spec.key == catalogue.RECOGNITION:
+            return list(self.fields)
+        names = [model_field_name(key) for key in catalogue.applicant_keys(self.spec)] + ["handling_county"]
+        names.append("market_type")
+        subsidy_type = self.data.get(self.add_prefix("subsidy_type")) or self.instance.subsidy_type
+        if subsidy_type == catalogue.ONE_TIME:
+            names.append("floor_area")
+        elif subsidy_type == catalogue.PERFORMANCE:
+            names += ["self_assessed_score", "months_in_operation"]
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, check in FIELD_CHECKS.items():
+            if cleaned.get(name):
+                try:
+                    cleaned[name] = check(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        self._check_market_name(cleaned)
+        self._check_area(cleaned)
+        self._check_subsidy_type_unchanged(cleaned)
+        return cleaned
+
+    def _check_market_name(self, cleaned):
+        name, county, kind = cleaned.get("market_name"), cleaned.get("handling_county"), cleaned.get("market_type")
+        if name and county and kind:
+            problem = official_name_problem(
+                name, county_name=county.name, city_name=county.city.name, facility_type=kind
+            )
+            if problem:
+                self.add_error("market_name", problem)
+
+    def _check_area(self, cleaned):
+        if self.spec.key == catalogue.SUBSIDY and cleaned.get("subsidy_type") != catalogue.ONE_TIME:
+            return
+        problem = rules_check.area_problem(self.spec.city, cleaned.get("market_type"), cleaned.get("floor_area"))
+        if problem:
+            self.add_error("floor_area", problem)
+
+    def _check_subsidy_type_unchanged(self, cleaned):
+        chosen, saved = cleaned.get("subsidy_type"), self.instance.subsidy_type
+        if self.instance.pk and saved and chosen != saved and self.instance.documents.exists():
+            self.add_error(
+                "subsidy_type",
+                _("已按“%(saved)s”的材料清单上传了材料，不能改为其他补贴类型；如需申请其他类型，请另行新建申请。")
+                % {"saved": catalogue.SUBSIDY_TYPES[saved]},
+            )
+
+    def layout(self):
+        """The form's sections in the seed form's order: (legend, [items]); an item is a field or a group."""
+        printed = []
+        for item in self.spec.fields:
+            if item.parts:
+                printed.append({"label": item.label, "fields": [self[part.key] for part in item.parts]})
+            elif item.filled_by_applicant:
+                printed.append({"field": self[model_field_name(item.key)]})
+        sections = [(self.spec.title, printed)]
+        basis = [
+            {"field": self[name]} for name in SUBSIDY_BASIS_FIELDS if name in self.fields and not self._printed(name)
+        ]
+        if basis:
+            sections.append((_("受理和测算依据（不打印在申请表上）"), basis))
+        return sections
+
+    def _printed(self, name):
+        return name in {model_field_name(key) for key in catalogue.applicant_keys(self.spec)}
+
+
+class MaterialsForm(forms.Form):
+    """One optional upload per seed material; a file can be added at every save."""
+
+    def __init__(self, *args, materials=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.materials = materials
+        for index, material in enumerate(materials):
+            self.fields[f"material_{index}"] = CheckedFileField(
+                label=f"{material.number} {material.label}", required=False
+            )
+
+    def uploads(self):
+        """(material, uploaded file) for each valid upload."""
+        found = []
+        for index, material in enumerate(self.materials):
+            name = f"material_{index}"
+            if name not in self.errors and self.cleaned_data.get(name):
+                found.append((material, self.cleaned_data[name]))
+        return found
+
+    def field_for(self, material):
+        return self[f"material_{self.materials.index(material)}"]

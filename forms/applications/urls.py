@@ -11,6 +11,16 @@ urlpatterns = [
     path("login/", views.OperatorLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page=views.LOGIN_URL), name="logout"),
     path("", views.my_services, name="home"),
+    path("applications/new/<slug:form_kind>/", views.new_application, name="new_application"),
+    path("applications/<str:receipt_no>/", views.application_detail, name="application"),
+    path("applications/<str:receipt_no>/edit/", views.edit_application, name="edit_application"),
+    path("applications/<str:receipt_no>/form.docx", views.filled_form, name="filled_form"),
+    path("applications/<str:receipt_no>/materials/<int:document_id>/", views.material_file, name="material_file"),
+    path(
+        "applications/<str:receipt_no>/materials/<int:document_id>/delete/",
+        views.delete_material,
+        name="delete_material",
+    ),
     path(
         "password/change/",
         login_required(views.PasswordChangeView.as_view(), login_url=views.LOGIN_URL),

@@ -1,20 +1,27 @@
-"""Operators' accounts on the public site: register, log in, 我的办理, passwords."""
+"""Operators' pages on the public site: account, 我的办理, and their applications from draft to decision."""
+
+import io
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
-from . import catalogue
-from .forms import OperatorRegistrationForm
-from .models import FormDownloadPage
+from . import catalogue, documents, review
+from .forms import MaterialsForm, OperatorRegistrationForm, application_form_class
+from .models import Application, ApplicationDocument, ApplicationEvent, FormDownloadPage
 
 LOGIN_URL = reverse_lazy("operators:login")
 HOME_URL = reverse_lazy("operators:home")
@@ -47,16 +54,28 @@ class OperatorLoginView(auth_views.LoginView):
         return super().get_context_data(failure_limit=settings.AXES_FAILURE_LIMIT, **kwargs)
 
 
-@login_required(login_url=LOGIN_URL)
-def my_services(request):
-    """我的办理: the organisation, its applications (none can be made online yet) and what to do next."""
-    profile = getattr(request.user, "operator_profile", None)
-    if profile is None:
-        return render(request, "applications/my_services.html", {"profile": None})
+def operator_profile_required(view):
+    """Logged-in operators only; the profile is passed to the view."""
+
+    @login_required(login_url=LOGIN_URL)
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        profile = getattr(request.user, "operator_profile", None)
+        if profile is None:
+            return render(request, "applications/my_services.html", {"profile": None}, status=403)
+        return view(request, profile, *args, **kwargs)
+
+    return wrapped
+
+
+@operator_profile_required
+def my_services(request, profile):
+    """我的办理: the organisation, its applications with status and next step, and how to apply."""
     city_slug = profile.county.city.slug
     context = {
         "profile": profile,
-        "applications": [],
+        "applications": profile.applications.select_related("handling_county", "city"),
+        "new_forms": catalogue.forms_for_city(city_slug),
         "download_page": FormDownloadPage.objects.live().filter(city__slug=city_slug).first(),
         "materials": [
             (label, catalogue.materials_for(city_slug, key)) for key, label in catalogue.SUBSIDY_TYPES.items()
@@ -64,6 +83,189 @@ def my_services(request):
         "materials_interpretation": catalogue.materials_interpretation(city_slug),
     }
     return render(request, "applications/my_services.html", context)
+
+
+def own_application(profile, receipt_no):
+    """The operator's own application; any other (another operator's) does not exist for them."""
+    return get_object_or_404(
+        Application.objects.select_related("city", "handling_county"), receipt_no=receipt_no, operator=profile
+    )
+
+
+@operator_profile_required
+def new_application(request, profile, form_kind):
+    spec = catalogue.FORMS.get((profile.county.city.slug, form_kind))
+    if spec is None:
+        raise Http404
+    return edit_form(request, profile, spec, application=None)
+
+
+@operator_profile_required
+def edit_application(request, profile, receipt_no):
+    application = own_application(profile, receipt_no)
+    if not application.is_editable:
+        messages.info(request, _("此申请已提交，审核期间不能修改。"))
+        return redirect(application_url(application))
+    return edit_form(request, profile, application.spec, application)
+
+
+def edit_form(request, profile, spec, application):
+    """Fill in, save as a draft, upload materials and submit, all on one page; nothing entered is lost."""
+    form_class = application_form_class(spec)
+    instance = application or Application(operator=profile, city=profile.county.city, form_kind=spec.key)
+    if request.method != "POST":
+        initial = {} if application else {**profile.form_values(), "handling_county": profile.county}
+        form = form_class(instance=instance, initial=initial, spec=spec)
+        return render_form(request, spec, application, form, materials_form_for(application))
+
+    form = form_class(request.POST, instance=instance, spec=spec)
+    materials_form = materials_form_for(application, request)
+    save_uploads(application, materials_form)  # a valid file is kept even when the rest has errors
+    if not form.is_valid():
+        messages.error(request, _("填写的内容有误，尚未保存，请按各栏下方的红字提示修改。"))
+        return render_form(request, spec, application, form, materials_form)
+    application = save_draft(request, profile, form, application)
+    if request.POST.get("intent") != "submit":
+        messages.success(request, _("已保存草稿（受理编号 %(no)s）。") % {"no": application.receipt_no})
+        return redirect("operators:edit_application", receipt_no=application.receipt_no)
+    return submit_or_explain(request, spec, application)
+
+
+def submit_or_explain(request, spec, application):
+    complete = application_form_class(spec)(request.POST, instance=application, spec=spec, complete=True)
+    materials_form = materials_form_for(application)
+    missing = application.missing_materials()
+    if complete.is_valid() and not missing:
+        try:
+            review.submit(application, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("operators:edit_application", receipt_no=application.receipt_no)
+        messages.success(
+            request, _("申请已提交，受理编号 %(no)s。请等待县级人社部门审核。") % {"no": application.receipt_no}
+        )
+        return redirect(application_url(application))
+    messages.error(request, _("已保存为草稿，但还不能提交：请按红字提示补全内容和材料后再提交。"))
+    return render_form(request, spec, application, complete, materials_form, missing)
+
+
+def save_draft(request, profile, form, application):
+    if application is not None:
+        return form.save()
+    values = {name: form.cleaned_data.get(name) for name in form._meta.fields}
+    return review.start_application(profile, form.spec.key, user=request.user, **values)
+
+
+def materials_form_for(application, request=None):
+    materials = list(application.materials) if application and application.material_list_key else []
+    if request is None:
+        return MaterialsForm(materials=materials)
+    return MaterialsForm(request.POST, request.FILES, materials=materials)
+
+
+def save_uploads(application, materials_form):
+    if application is None or not materials_form.is_bound:
+        return
+    materials_form.is_valid()
+    for material, uploaded in materials_form.uploads():
+        ApplicationDocument.objects.create(
+            application=application,
+            material_number=material.number,
+            file=uploaded,
+            original_name=uploaded.name[:200],
+            content_type=uploaded.checked_content_type,
+            size=uploaded.size,
+        )
+
+
+def render_form(request, spec, application, form, materials_form, missing=()):
+    documents = application.documents.all() if application else []
+    context = {
+        "spec": spec,
+        "application": application,
+        "form": form,
+        "materials_form": materials_form,
+        "material_rows": [
+            (
+                material,
+                materials_form.field_for(material),
+                [document for document in documents if document.material_number == material.number],
+                material in missing,
+            )
+            for material in materials_form.materials
+        ],
+    }
+    return render(request, "applications/application_form.html", context)
+
+
+def application_url(application):
+    return reverse("operators:application", kwargs={"receipt_no": application.receipt_no})
+
+
+@operator_profile_required
+def application_detail(request, profile, receipt_no):
+    application = own_application(profile, receipt_no)
+    context = {
+        "application": application,
+        "spec": application.spec,
+        "rows": review_rows(application),
+        "documents": application.documents.all(),
+        "missing": application.missing_materials() if application.material_list_key else [],
+        "events": application.events.exclude(action=ApplicationEvent.Action.REVEALED),
+    }
+    return render(request, "applications/application_detail.html", context)
+
+
+def review_rows(application):
+    """(label, text) for each filled-in cell, numbers masked: the operator's read-only view."""
+    values = application.form_values()
+    values.update(
+        manager_id_number=application.masked_manager_id_number,
+        bank_account=application.masked_bank_account,
+        phone=application.masked_phone,
+    )
+    return [
+        (item.label, documents.printed_value(item, values) or "—")
+        for item in application.spec.fields
+        if item.filled_by_applicant
+    ]
+
+
+@operator_profile_required
+def filled_form(request, profile, receipt_no):
+    """The application filled in as .docx, in duplicate, for signing and stamping."""
+    application = own_application(profile, receipt_no)
+    date = application.submitted_at or application.updated_at
+    date_text = f"{timezone.localtime(date):%Y年%m月%d日}"
+    content = documents.as_bytes(documents.filled_document(application.spec, application.form_values(), date_text))
+    filename = f"{application.receipt_no}-{application.spec.docx_name}"
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=documents.DOCX_CONTENT_TYPE
+    )
+
+
+@operator_profile_required
+def material_file(request, profile, receipt_no, document_id):
+    application = own_application(profile, receipt_no)
+    document = get_object_or_404(application.documents, pk=document_id)
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@operator_profile_required
+def delete_material(request, profile, receipt_no, document_id):
+    application = own_application(profile, receipt_no)
+    if not application.is_editable:
+        messages.error(request, _("此申请已提交，不能删除材料。"))
+        return redirect(application_url(application))
+    document = get_object_or_404(application.documents, pk=document_id)
+    document.file.delete(save=False)
+    document.delete()
+    messages.success(request, _("已删除材料“%(name)s”。") % {"name": document.original_name})
+    return redirect("operators:edit_application", receipt_no=receipt_no)
 
 
 def lockout(request, original_response=None, credentials=None):
