@@ -141,7 +141,7 @@ class Application(CaseBase):
     legal_representative = models.CharField(_("法人代表或负责人"), max_length=50)
     uscc = models.CharField(_("统一社会信用代码"), max_length=18)
     registered_address = models.CharField(_("登记地址"), max_length=200)
-    phone = EncryptedCharField(_("联系电话"), max_length=20)
+    phone = EncryptedCharField(_("联系电话"), max_length=20, blank=True, null=True)
 
     # The market (recognition form; name and address also on the subsidy form)
     market_name = models.CharField(_("零工市场（驿站）名称"), max_length=100)
