@@ -75,9 +75,12 @@ class ApplicationPermissionHelper(CasePermissionHelper):
 
 
 def display_value(application, key, choices=(), unit="", revealed=False):
-    if key in SENSITIVE_KEYS and not revealed:
-        return getattr(application, SENSITIVE_KEYS[key])
-    value = application.handling_county.name if key == "county" else getattr(application, key)
+    if key == "county":
+        value = application.handling_county.name
+    elif key in SENSITIVE_KEYS and not revealed:
+        value = getattr(application, SENSITIVE_KEYS[key])
+    else:
+        value = getattr(application, key)
     if value in (None, ""):
         return "—"
     value = dict(choices).get(value, value)
