@@ -110,7 +110,7 @@ def test_case_page_lays_out_the_form_with_masked_numbers(client, profile, fengze
 
 def test_reveal_shows_full_numbers_once_and_records_who(client, pending, fengze):
     html = client.get(case_url(pending)).content.decode()
-    assert "3505**********123X" in html and VALID_RESIDENT_ID not in html
+    assert "3505**********123X" in html and VALID_RESIDENT_ID not in html and "13812345678" not in html
     html = act(client, pending, "reveal").content.decode()
     assert VALID_RESIDENT_ID in html and "13812345678" in html
     event = pending.events.get(action=ApplicationEvent.Action.REVEALED)
@@ -127,6 +127,8 @@ def test_materials_are_listed_and_served_only_to_the_county(client, pending, fen
     response = client.get(url)
     assert response.status_code == 200 and response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
+    draft = make_application(pending.operator, with_materials=True)
+    assert client.get(reverse("applications_document", args=[draft.documents.first().pk])).status_code == 404
     client.force_login(make_county_staff("晋江市"))
     assert client.get(url).status_code == 404
 
@@ -172,7 +174,7 @@ def test_return_and_reject_need_a_comment(client, pending, fengze, action, statu
 def test_no_actions_on_an_approved_application(client, profile, fengze):
     application = make_application(profile, status="approved")
     html = client.get(case_url(application)).content.decode()
-    assert 'id="action-approve"' not in html and 'id="action-reject"' not in html
+    assert "确认审核通过" not in html and "确认不予通过" not in html
     response = act(client, application, "reject", comment="不符合条件。")
     assert response.status_code == 302 and any("不能进行该操作" in m for m in messages_of(response))
     application.refresh_from_db()
