@@ -58,7 +58,7 @@ def logged_in(client, operator):
 
 
 def test_the_new_form_is_prefilled_with_the_organisation_and_asks_for_the_market(logged_in):
-    client, profile = logged_in
+    client, _profile = logged_in
     html = client.get(NEW_RECOGNITION).content.decode()
     assert "泉州市零工市场（驿站）认定申请表" in html
     assert 'value="91350503MA2YQK6L6T"' in html and 'value="泉州市丰泽区示范人力资源服务有限公司"' in html

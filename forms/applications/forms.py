@@ -161,7 +161,7 @@ class ApplicationForm(forms.ModelForm):
         self.fields["handling_county"].queryset = County.objects.filter(city__slug=spec.city).order_by("division_code")
         self.fields["handling_county"].empty_label = _("请选择")
         for name, text in BASIS_HELP.items():
-            if name in self.fields:
+            if name in self.fields and not self._printed(name):
                 self.fields[name].help_text = text
         for name in self._required_names():
             self.fields[name].required = True

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from forms.cases import CaseBase, CaseEventBase
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
 from forms.uploads import private_storage, private_upload_path
+from policies.rules import yuan
 from portal.models import City, County
 
 from . import catalogue, documents
@@ -230,6 +231,11 @@ class Application(CaseBase):
         values = {key: getattr(self, key) for key in catalogue.applicant_keys(self.spec) if key != "county"}
         values["county"] = self.handling_county.name
         return values
+
+    @property
+    def computed_amount_text(self):
+        """e.g. 5万元, as the policies speak of subsidies."""
+        return yuan(self.computed_amount_yuan)
 
     @property
     def masked_manager_id_number(self):
