@@ -58,7 +58,7 @@ def test_operator_registers_logs_in_and_downloads_the_blank_recognition_form(
     assert "暂无申请记录" in page.content()
     page.screenshot(path=screenshot_dir / "operators-my-services-phone.png", full_page=True)
 
-    page.get_by_role("link", name="下载申请表格").click()
+    page.get_by_role("link", name="下载空白申请表格").click()
     page.wait_for_url("**/services/quanzhou-forms/")
     page.screenshot(path=screenshot_dir / "operators-form-downloads-phone.png", full_page=True)
     with page.expect_download() as download_info:
