@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from forms.applications import review
 from forms.applications.models import Application, ApplicationEvent
 from markets.models import CountyDirectoryPage, MarketPage
 
@@ -150,8 +151,27 @@ def test_approve_creates_a_draft_market_page(client, pending, fengze):
     assert isinstance(page.specific, MarketPage) and not page.live
     assert page.get_parent().specific == CountyDirectoryPage.objects.get(county__name="丰泽区")
     assert pending.events.filter(action=ApplicationEvent.Action.APPROVED, actor=fengze).exists()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     html = client.get(case_url(pending)).content.decode()
-    assert "目录页面草稿（待发布）" in html and reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
+    assert "由县级编辑核对发布" in html and edit_url not in html  # case handlers do not edit pages
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
+    html = client.get(case_url(pending)).content.decode()
+    assert "目录页面草稿（待发布）" in html and edit_url in html
+
+
+def test_the_county_hears_of_a_submission_and_the_operator_of_the_decision(
+    client, profile, fengze, mailoutbox, django_capture_on_commit_callbacks
+):
+    fengze.email = "fengze@example.com"
+    fengze.save()
+    application = make_application(profile, with_materials=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        review.submit(application, profile.user)
+    assert mailoutbox[-1].to == ["fengze@example.com"] and application.receipt_no in mailoutbox[-1].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, application, "return", comment="请补充租赁合同。")
+    assert mailoutbox[-1].to == [profile.user.email] and "退回修改" in mailoutbox[-1].subject
+    assert "13812345678" not in mailoutbox[-1].body and "请补充租赁合同" not in mailoutbox[-1].body
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms.cases import can_handle, create_with_unique_receipt
+from forms.notifications import notify_county_of_application, notify_operator_of_decision
 from markets.models import CountyDirectoryPage, MarketPage
 
 from . import catalogue, rules_check
@@ -24,6 +25,7 @@ from .models import Application, ApplicationEvent
 logger = logging.getLogger(__name__)
 S = Application.Status
 A = ApplicationEvent.Action
+DECISIONS = {S.RETURNED, S.APPROVED, S.REJECTED}  # the operator is told of these by e-mail
 
 
 def record(application, action, user=None, note="", from_status=""):
@@ -44,6 +46,8 @@ def change_status(application, user, new_status, action, note="", **fields):
         setattr(application, name, value)
     application.save()
     record(application, action, user, note, from_status=old)
+    if new_status in DECISIONS:
+        transaction.on_commit(lambda: notify_operator_of_decision(application))
 
 
 # --- the operator's side ------------------------------------------------------------------------
@@ -77,6 +81,7 @@ def submit(application, user):
         )
     amount = rules_check.check_amount(application)
     action = A.RESUBMITTED if application.status == S.RETURNED else A.SUBMITTED
+    transaction.on_commit(lambda: notify_county_of_application(application))
     change_status(
         application,
         user,

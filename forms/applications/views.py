@@ -92,6 +92,11 @@ def own_application(profile, receipt_no):
     )
 
 
+# Error reports (e-mailed to admins) must not carry these numbers.
+PERSONAL_FIELDS = ("phone", "manager_id_number", "bank_account")
+
+
+@sensitive_post_parameters(*PERSONAL_FIELDS)
 @operator_profile_required
 def new_application(request, profile, form_kind):
     spec = catalogue.FORMS.get((profile.county.city.slug, form_kind))
@@ -100,6 +105,7 @@ def new_application(request, profile, form_kind):
     return edit_form(request, profile, spec, application=None)
 
 
+@sensitive_post_parameters(*PERSONAL_FIELDS)
 @operator_profile_required
 def edit_application(request, profile, receipt_no):
     application = own_application(profile, receipt_no)

@@ -156,8 +156,13 @@ class ApplicationInspectView(InspectView):
             materials=[(material, documents.get(material.number, [])) for material in application.materials],
             events=application.events.select_related("actor"),
             actions=actions,
+            can_edit_market_page=self._can_edit_market_page(application),
         )
         return context
+
+    def _can_edit_market_page(self, application):
+        page = application.market_page
+        return page is not None and page.permissions_for_user(self.request.user).can_edit()
 
 
 class ApplicationAdmin(ModelAdmin):
