@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from portal.models import County
 
 from .models import Category, Complaint
-from .public_forms import PHONE_PATTERN
+from .validators import validate_phone
 from .views import limited, save_case
 
 FEEDBACK_CODE = "feedback"
@@ -106,10 +106,8 @@ class Open311RequestForm(forms.Form):
         return category
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].replace(" ", "")
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError("phone 格式不正确。")
-        return phone
+        phone = self.cleaned_data["phone"]
+        return validate_phone(phone) if phone.strip() else ""
 
     def clean(self):
         cleaned = super().clean()

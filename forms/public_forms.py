@@ -13,9 +13,9 @@ from portal.models import County
 
 from .models import Category, Complaint, SurveyResponse
 from .uploads import CheckedFileField
+from .validators import validate_phone
 
 MAX_ATTACHMENTS = 3
-PHONE_PATTERN = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
@@ -139,10 +139,8 @@ class CaseForm(AbuseProtectedForm):
         return day
 
     def clean_contact_phone(self):
-        phone = re.sub(r"[\s()（）]", "", self.cleaned_data.get("contact_phone", ""))
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(_("电话号码格式不正确：手机为11位数字，固定电话如 0595-12345678。"))
-        return phone
+        phone = self.cleaned_data.get("contact_phone", "")
+        return validate_phone(phone) if phone.strip() else ""
 
     def clean(self):
         cleaned = super().clean()

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import override_settings
 from docx import Document
 
-from forms.applications import validators
+from forms import validators
 from forms.applications.models import FormDownloadPage, OperatorProfile
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
 from portal.models import County

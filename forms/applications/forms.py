@@ -7,13 +7,13 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from forms.uploads import CheckedFileField
+from forms.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
 from portal.models import County
 from portal.roles import operator_group
 
 from . import catalogue, rules_check
 from .models import Application, OperatorProfile
-from .validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 
 
 class CaptchaInput(CaptchaTextInput):

@@ -1,4 +1,4 @@
-"""Checks for the numbers on the application forms, with messages that say what is wrong.
+"""Checks for the numbers people type into the portal's forms, with messages that say what is wrong.
 
 The check characters are computed by python-stdnum (GB 32100 for the unified social
 credit code, GB 11643 for the resident identity number); these functions only turn its
@@ -74,7 +74,7 @@ def validate_bank_account(value):
 
 def validate_phone(value):
     """A mainland mobile number (11 digits) or a landline with its area code, e.g. 0595-22345678."""
-    raw = (value or "").strip().replace(" ", "")
+    raw = re.sub(r"[\s()（）]", "", value or "")
     if MOBILE.match(raw):
         return raw
     if LANDLINE.match(raw):
