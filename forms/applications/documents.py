@@ -73,6 +73,20 @@ def printed_value(item, values):
     return text
 
 
+def screen_rows(spec, values):
+    """(label, text) for each of the applicant's cells, as a page shows them: the chosen option, not boxes."""
+    rows = []
+    for item in spec.fields:
+        if not item.filled_by_applicant:
+            continue
+        if item.kind == "choice":
+            text = dict(item.choices).get(values.get(item.key), "")
+        else:
+            text = printed_value(item, values)
+        rows.append((item.label, text or "—"))
+    return rows
+
+
 def _text(value):
     if value is None:
         return ""

@@ -100,6 +100,9 @@ class FormDownloadPage(RoutablePageMixin, Page):
 
 # --- Applications -------------------------------------------------------------------------------
 
+# The personal numbers on the forms, shown masked to anyone who has not asked (and been logged) to see them.
+MASKS = {"manager_id_number": mask_identity_number, "bank_account": mask_bank_account, "phone": mask_phone}
+
 
 class Application(CaseBase):
     """An operator's recognition or subsidy application: a case the county reviews.
@@ -226,10 +229,12 @@ class Application(CaseBase):
         uploaded = set(self.documents.values_list("material_number", flat=True))
         return [item for item in self.materials if item.number not in uploaded]
 
-    def form_values(self):
-        """The applicant's values keyed as in the catalogue (numbers in full: for the .docx only)."""
+    def form_values(self, masked=False):
+        """The applicant's values keyed as in the catalogue; numbers in full unless ``masked``."""
         values = {key: getattr(self, key) for key in catalogue.applicant_keys(self.spec) if key != "county"}
         values["county"] = self.handling_county.name
+        if masked:
+            values.update({key: mask(values[key] or "") for key, mask in MASKS.items() if key in values})
         return values
 
     @property

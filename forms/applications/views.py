@@ -214,27 +214,12 @@ def application_detail(request, profile, receipt_no):
     context = {
         "application": application,
         "spec": application.spec,
-        "rows": review_rows(application),
+        "rows": documents.screen_rows(application.spec, application.form_values(masked=True)),
         "documents": application.documents.all(),
         "missing": application.missing_materials() if application.material_list_key else [],
         "events": application.events.exclude(action=ApplicationEvent.Action.REVEALED),
     }
     return render(request, "applications/application_detail.html", context)
-
-
-def review_rows(application):
-    """(label, text) for each filled-in cell, numbers masked: the operator's read-only view."""
-    values = application.form_values()
-    values.update(
-        manager_id_number=application.masked_manager_id_number,
-        bank_account=application.masked_bank_account,
-        phone=application.masked_phone,
-    )
-    return [
-        (item.label, documents.printed_value(item, values) or "—")
-        for item in application.spec.fields
-        if item.filled_by_applicant
-    ]
 
 
 @operator_profile_required

@@ -19,15 +19,9 @@ from wagtail_modeladmin.views import InspectView
 from forms.cases import can_handle, cases_visible_to
 from forms.wagtail_hooks import CasePermissionHelper, HandlingCountyFilter
 
-from . import admin_views, review
+from . import admin_views, documents, review
 from .models import Application, OperatorProfile
 
-# Shown masked unless the reviewer asks for them in full (which is recorded).
-SENSITIVE_KEYS = {
-    "manager_id_number": "masked_manager_id_number",
-    "bank_account": "masked_bank_account",
-    "phone": "masked_phone",
-}
 CSS = ["forms/admin.css", "applications/css/admin.css"]
 
 
@@ -74,34 +68,6 @@ class ApplicationPermissionHelper(CasePermissionHelper):
         return self.user_has_specific_permission(user, "view_application") and can_handle(user, obj)
 
 
-def display_value(application, key, choices=(), unit="", revealed=False):
-    if key == "county":
-        value = application.handling_county.name
-    elif key in SENSITIVE_KEYS and not revealed:
-        value = getattr(application, SENSITIVE_KEYS[key])
-    else:
-        value = getattr(application, key)
-    if value in (None, ""):
-        return "—"
-    value = dict(choices).get(value, value)
-    return f"{value} {unit}" if unit else value
-
-
-def form_rows(application, revealed=False):
-    """The applicant's cells of the form in the catalogue's order, labelled as on the printed form."""
-    rows = []
-    for field in application.spec.fields:
-        if not field.filled_by_applicant:
-            continue
-        if field.parts:
-            parts = [(part.label, display_value(application, part.key, revealed=revealed)) for part in field.parts]
-            rows.append({"label": field.label, "parts": parts})
-        else:
-            value = display_value(application, field.key, field.choices, field.unit, revealed)
-            rows.append({"label": field.label, "value": value})
-    return rows
-
-
 class ApplicationInspectView(InspectView):
     """The case page: the form's data (numbers masked), materials, rules check, history and actions."""
 
@@ -137,9 +103,9 @@ class ApplicationInspectView(InspectView):
     def get_context_data(self, failed_action=None, failed_form=None, revealed=False, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.instance
-        documents = {}
+        uploads = {}
         for item in application.documents.all():
-            documents.setdefault(item.material_number, []).append(item)
+            uploads.setdefault(item.material_number, []).append(item)
         actions = [
             {
                 "action": action,
@@ -151,9 +117,9 @@ class ApplicationInspectView(InspectView):
         context.update(
             application=application,
             spec=application.spec,
-            rows=form_rows(application, revealed),
+            rows=documents.screen_rows(application.spec, application.form_values(masked=not revealed)),
             revealed=revealed,
-            materials=[(material, documents.get(material.number, [])) for material in application.materials],
+            materials=[(material, uploads.get(material.number, [])) for material in application.materials],
             events=application.events.select_related("actor"),
             actions=actions,
             can_edit_market_page=self._can_edit_market_page(application),
