@@ -3,7 +3,7 @@
 import io
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils import timezone
 from .cases import can_handle
 from .models import ComplaintAttachment
 from .statistics import complaint_statistics, statistics_workbook
+from .uploads import private_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,10 +27,8 @@ def attachment(request, pk):
     item = get_object_or_404(ComplaintAttachment.objects.select_related("case"), pk=pk)
     if not can_handle(request.user, item.case):
         raise Http404
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    response = private_file_response(item.file, item.content_type)
     response["Content-Disposition"] = f'inline; filename="attachment-{item.pk}.{item.file.name.rsplit(".", 1)[-1]}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     return response
 
 

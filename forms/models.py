@@ -21,7 +21,7 @@ from portal.models import IntroPage
 
 from .cases import CaseBase, CaseEventBase
 from .masking import mask_email, mask_name, mask_phone
-from .uploads import private_storage, private_upload_path
+from .uploads import PrivateUploadBase
 from .working_days import add_working_days, working_days_between
 
 
@@ -266,25 +266,14 @@ class ComplaintEvent(CaseEventBase):
         return self.Action(self.action).label if self.action in self.Action.values else self.action
 
 
-class ComplaintAttachment(models.Model):
+class ComplaintAttachment(PrivateUploadBase):
     upload_folder = "complaints"
 
     case = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(storage=private_storage, upload_to=private_upload_path)
-    original_name = models.CharField(_("原文件名"), max_length=200)
-    content_type = models.CharField(_("类型"), max_length=40)
-    size = models.PositiveIntegerField(_("大小（字节）"))
 
     class Meta:
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
-
-    def __str__(self):
-        return self.original_name
-
-    @property
-    def is_image(self):
-        return self.content_type.startswith("image/")
 
 
 class SurveyResponse(models.Model):

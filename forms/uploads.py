@@ -15,6 +15,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.http import FileResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -71,6 +73,33 @@ def sniff_content_type(uploaded_file) -> str | None:
     except (OSError, SyntaxError, ValueError, IndexError, PdfReadError, Image.DecompressionBombError):
         return None
     return kind.mime
+
+
+def private_file_response(stored_file, content_type, filename=None):
+    """Serve a private upload to someone already allowed to see it: never cached, never sniffed."""
+    response = FileResponse(stored_file.open("rb"), content_type=content_type, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class PrivateUploadBase(models.Model):
+    """A checked photo or PDF kept under PRIVATE_MEDIA_ROOT; subclasses name their ``upload_folder``."""
+
+    file = models.FileField(storage=private_storage, upload_to=private_upload_path)
+    original_name = models.CharField(_("原文件名"), max_length=200)
+    content_type = models.CharField(_("类型"), max_length=40)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self):
+        return self.content_type.startswith("image/")
 
 
 class CheckedFileField(forms.FileField):

@@ -1,11 +1,11 @@
 """make_* helpers for operators' accounts and application forms."""
 
-import io
 from decimal import Decimal
 
 from forms.applications.models import OperatorProfile
 from portal.models import County
 
+from .complaints_factories import pdf_bytes
 from .utils import make_user
 
 # Valid check characters (GB 32100 / GB 11643), computed with python-stdnum.
@@ -92,17 +92,6 @@ def make_application(
         application.status = status
         application.save()
     return application
-
-
-def pdf_bytes():
-    """A real one-page PDF, as the upload checks expect."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def add_material(application, number, name="材料.pdf"):

@@ -1,10 +1,11 @@
 """Staff views outside modeladmin: an application's uploaded materials."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from forms.cases import can_handle
+from forms.uploads import private_file_response
 
 from .models import Application, ApplicationDocument
 
@@ -17,7 +18,4 @@ def document(request, pk):
     application = item.application
     if application.status == Application.Status.DRAFT or not can_handle(request.user, application):
         raise Http404
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(item.file, item.content_type, item.original_name)

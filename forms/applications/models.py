@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from forms.cases import CaseBase, CaseEventBase
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
-from forms.uploads import private_storage, private_upload_path
+from forms.uploads import PrivateUploadBase
 from policies.rules import yuan
 from portal.models import City, County
 
@@ -279,23 +279,16 @@ class ApplicationEvent(CaseEventBase):
         return statuses(self.to_status).label if self.to_status in statuses.values else ""
 
 
-class ApplicationDocument(models.Model):
+class ApplicationDocument(PrivateUploadBase):
     """One uploaded file for one of the seed's numbered materials (①, ② …)."""
 
     upload_folder = "applications"
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     material_number = models.CharField(_("材料序号"), max_length=4)
-    file = models.FileField(storage=private_storage, upload_to=private_upload_path)
-    original_name = models.CharField(_("原文件名"), max_length=200)
-    content_type = models.CharField(_("类型"), max_length=40)
-    size = models.PositiveIntegerField(_("大小（字节）"))
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["material_number", "uploaded_at"]
         verbose_name = _("申报材料")
         verbose_name_plural = _("申报材料")
-
-    def __str__(self):
-        return self.original_name

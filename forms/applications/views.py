@@ -19,6 +19,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
+from forms.uploads import private_file_response
+
 from . import catalogue, documents, review
 from .forms import MaterialsForm, OperatorRegistrationForm, application_form_class
 from .models import Application, ApplicationDocument, ApplicationEvent, FormDownloadPage
@@ -239,10 +241,7 @@ def filled_form(request, profile, receipt_no):
 def material_file(request, profile, receipt_no, document_id):
     application = own_application(profile, receipt_no)
     document = get_object_or_404(application.documents, pk=document_id)
-    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(document.file, document.content_type, document.original_name)
 
 
 @require_POST
