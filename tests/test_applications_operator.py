@@ -10,6 +10,7 @@ from docx import Document
 
 from forms.applications import catalogue, review
 from forms.applications.models import Application, ApplicationEvent
+from portal.models import County
 
 from .operators_factories import (
     VALID_RESIDENT_ID,
@@ -295,3 +296,12 @@ def test_every_field_of_the_seed_annex_is_on_the_form_and_in_the_filled_docx(log
         if text.count(compact(str(printed))) < 2:  # 此表一式两份
             missing.append(f"docx value twice: {key}={printed}")
     assert missing == []
+
+
+def test_a_ningde_operator_gets_ningde_s_form_flagged_as_an_interpretation(client, home):
+    user, _profile = make_operator(county_name="蕉城区")
+    client.force_login(user)
+    html = client.get(NEW_RECOGNITION).content.decode()
+    assert "宁德市零工市场(驿站)认定申请表" in html and "属于解读" in html
+    assert "是否使用全市统一的零工市场线上服务平台" in html and "泉就业" not in html
+    assert f'<option value="{County.objects.get(name="蕉城区").pk}" selected>' in html

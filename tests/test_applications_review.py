@@ -209,3 +209,12 @@ def test_operators_have_no_admin_access(client, pending):
     assert client.get(case_url(pending)).status_code in (302, 403, 404)
     document = pending.documents.first()
     assert client.get(reverse("applications_document", args=[document.pk])).status_code in (302, 403)
+
+
+def test_the_dashboard_counts_the_county_s_applications_awaiting_review(client, profile, fengze):
+    make_application(profile, status="submitted")
+    make_application(profile, status="submitted")
+    make_application(profile, status="submitted", county_name="晋江市")
+    make_application(profile)
+    html = client.get("/admin/").content.decode()
+    assert "2 件申请待审核" in html

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -219,3 +220,23 @@ modeladmin_register(ApplicationsGroup)
 @hooks.register("register_admin_urls")
 def register_application_urls():
     return [path("applications/document/<int:pk>/", admin_views.document, name="applications_document")]
+
+
+class PendingApplicationsSummary(SummaryItem):
+    """Dashboard: how many applications of the reviewer's counties await review."""
+
+    order = 250
+    template_name = "applications/admin/pending_summary.html"
+
+    def get_context_data(self, parent_context):
+        pending = cases_visible_to(self.request.user, Application.objects.filter(status=Application.Status.SUBMITTED))
+        list_url = reverse("applications_application_modeladmin_index")
+        return {"count": pending.count(), "url": f"{list_url}?status={Application.Status.SUBMITTED}"}
+
+    def is_shown(self):
+        return self.request.user.has_perm("applications.view_application")
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_pending_applications(request, items):
+    items.append(PendingApplicationsSummary(request))
