@@ -10,6 +10,7 @@ from docx import Document
 
 from forms.applications import catalogue, review
 from forms.applications.models import Application, ApplicationEvent
+from forms.uploads import private_storage
 from portal.models import County
 
 from .operators_factories import (
@@ -305,3 +306,14 @@ def test_a_ningde_operator_gets_ningde_s_form_flagged_as_an_interpretation(clien
     assert "宁德市零工市场(驿站)认定申请表" in html and "属于解读" in html
     assert "是否使用全市统一的零工市场线上服务平台" in html and "泉就业" not in html
     assert f'<option value="{County.objects.get(name="蕉城区").pk}" selected>' in html
+
+
+def test_a_draft_can_be_deleted_but_not_a_submitted_application(logged_in):
+    client, profile = logged_in
+    draft = make_application(profile, with_materials=True)
+    stored = draft.documents.first().file.name
+    submitted_one = make_application(profile, status="submitted")
+    client.post(f"/operators/applications/{draft.receipt_no}/delete/")
+    client.post(f"/operators/applications/{submitted_one.receipt_no}/delete/")
+    assert list(Application.objects.values_list("receipt_no", flat=True)) == [submitted_one.receipt_no]
+    assert not private_storage.exists(stored)

@@ -160,6 +160,9 @@ class ApplicationForm(forms.ModelForm):
         self._set_choices()
         self.fields["handling_county"].queryset = County.objects.filter(city__slug=spec.city).order_by("division_code")
         self.fields["handling_county"].empty_label = _("请选择")
+        for item in spec.fields:
+            if item.unit and item.unit not in item.label and item.key in self.fields:
+                self.fields[item.key].help_text = _("单位：%(unit)s。") % {"unit": item.unit} + item.note
         for name, text in BASIS_HELP.items():
             if name in self.fields and not self._printed(name):
                 self.fields[name].help_text = text

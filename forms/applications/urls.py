@@ -14,6 +14,7 @@ urlpatterns = [
     path("applications/new/<slug:form_kind>/", views.new_application, name="new_application"),
     path("applications/<str:receipt_no>/", views.application_detail, name="application"),
     path("applications/<str:receipt_no>/edit/", views.edit_application, name="edit_application"),
+    path("applications/<str:receipt_no>/delete/", views.delete_draft, name="delete_draft"),
     path("applications/<str:receipt_no>/form.docx", views.filled_form, name="filled_form"),
     path("applications/<str:receipt_no>/materials/<int:document_id>/", views.material_file, name="material_file"),
     path(

@@ -246,6 +246,21 @@ def material_file(request, profile, receipt_no, document_id):
 
 @require_POST
 @operator_profile_required
+def delete_draft(request, profile, receipt_no):
+    """A draft the bureau has never seen can be thrown away, files and all."""
+    application = own_application(profile, receipt_no)
+    if application.status != Application.Status.DRAFT:
+        messages.error(request, _("只有未提交过的草稿可以删除。"))
+        return redirect(application_url(application))
+    for document in application.documents.all():
+        document.file.delete(save=False)
+    application.delete()
+    messages.success(request, _("已删除草稿 %(no)s。") % {"no": receipt_no})
+    return redirect(HOME_URL)
+
+
+@require_POST
+@operator_profile_required
 def delete_material(request, profile, receipt_no, document_id):
     application = own_application(profile, receipt_no)
     if not application.is_editable:
