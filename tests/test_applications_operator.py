@@ -317,3 +317,11 @@ def test_a_draft_can_be_deleted_but_not_a_submitted_application(logged_in):
     client.post(f"/operators/applications/{submitted_one.receipt_no}/delete/")
     assert list(Application.objects.values_list("receipt_no", flat=True)) == [submitted_one.receipt_no]
     assert not private_storage.exists(stored)
+
+
+def test_submitting_a_new_form_too_early_keeps_one_draft_and_posts_to_it_next_time(logged_in):
+    client, profile = logged_in
+    html = client.post(NEW_RECOGNITION, post_data(recognition_values(), profile, "submit")).content.decode()
+    application = Application.objects.get()
+    assert "已保存为草稿，但还不能提交" in html
+    assert f'action="/operators/applications/{application.receipt_no}/edit/"' in html
