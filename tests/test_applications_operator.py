@@ -325,3 +325,11 @@ def test_submitting_a_new_form_too_early_keeps_one_draft_and_posts_to_it_next_ti
     application = Application.objects.get()
     assert "已保存为草稿，但还不能提交" in html
     assert f'action="/operators/applications/{application.receipt_no}/edit/"' in html
+
+
+def test_negative_amounts_are_refused_with_a_message_next_to_the_field(logged_in):
+    client, profile = logged_in
+    values = subsidy_values(amount="-5", subsidy_type="one_time", market_type="market", floor_area="260")
+    html = client.post(NEW_SUBSIDY, post_data(values, profile)).content.decode()
+    assert "大于或等于" in field_errors(html, "id_amount")
+    assert not Application.objects.exists()

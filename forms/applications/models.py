@@ -162,7 +162,12 @@ class Application(CaseBase):
         validators=[MinValueValidator(0)],
     )
     total_investment = models.DecimalField(
-        _("累计投资总额（万元）"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("累计投资总额（万元）"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     jobs_offered = models.PositiveIntegerField(_("提供岗位数"), null=True, blank=True)
     people_placed = models.PositiveIntegerField(_("推荐就业人数"), null=True, blank=True)
@@ -174,7 +179,14 @@ class Application(CaseBase):
     bank_name = models.CharField(_("开户银行"), max_length=100, blank=True)
     bank_account = EncryptedCharField(_("银行账号"), max_length=40, blank=True, null=True)
     account_name = models.CharField(_("户名"), max_length=100, blank=True)
-    amount = models.DecimalField(_("申请补贴金额（万元）"), max_digits=8, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(
+        _("申请补贴金额（万元）"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     subsidy_type = models.CharField(
         _("申请补贴类型"), max_length=12, choices=list(catalogue.SUBSIDY_TYPES.items()), blank=True
     )
