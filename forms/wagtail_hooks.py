@@ -183,9 +183,6 @@ class ComplaintAdmin(ModelAdmin):
 
     contact.short_description = _("联系方式")
 
-    def get_extra_class_names_for_field_col(self, obj, field_name):
-        return []
-
     def get_index_view_extra_css(self):
         return ["forms/admin.css"]
 

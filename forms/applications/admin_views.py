@@ -4,10 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from forms.cases import can_handle
 from forms.uploads import private_file_response
 
-from .models import Application, ApplicationDocument
+from .models import ApplicationDocument
+from .review import open_to_bureau
 
 
 def document(request, pk):
@@ -16,6 +16,6 @@ def document(request, pk):
         raise PermissionDenied
     item = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=pk)
     application = item.application
-    if application.status == Application.Status.DRAFT or not can_handle(request.user, application):
+    if not open_to_bureau(request.user, application):
         raise Http404
     return private_file_response(item.file, item.content_type, item.original_name)

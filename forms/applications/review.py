@@ -176,9 +176,14 @@ def create_market_draft(application):
     return page
 
 
+def open_to_bureau(user, application):
+    """Staff see an application once it has been submitted, and only of counties they may see."""
+    return application.status != S.DRAFT and can_handle(user, application)
+
+
 def reveal(application, user):
     """A reviewer opens the full identity and bank numbers: allowed only to case staff, and logged."""
-    if not can_handle(user, application):
+    if not open_to_bureau(user, application):
         raise PermissionDenied
     record(
         application,
@@ -218,7 +223,7 @@ def available_actions(application, user):
 def perform(application, user, action_name, post_data):
     """Run one review action from the case page; returns (ok, form).  Raises PermissionDenied."""
     action = ACTIONS.get(action_name)
-    if action is None or not can_handle(user, application) or action not in available_actions(application, user):
+    if action is None or not open_to_bureau(user, application) or action not in available_actions(application, user):
         raise PermissionDenied
     form = action.form(post_data, prefix=action.name)
     if not form.is_valid():

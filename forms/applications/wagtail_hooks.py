@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import InspectView
 
-from forms.cases import can_handle, cases_visible_to
+from forms.cases import cases_visible_to
 from forms.wagtail_hooks import CasePermissionHelper, HandlingCountyFilter
 
 from . import admin_views, documents, review
@@ -66,7 +66,7 @@ class ReviewStatusFilter(SimpleListFilter):
 
 class ApplicationPermissionHelper(CasePermissionHelper):
     def user_can_inspect_obj(self, user, obj):
-        return self.user_has_specific_permission(user, "view_application") and can_handle(user, obj)
+        return self.user_has_specific_permission(user, "view_application") and review.open_to_bureau(user, obj)
 
 
 class ApplicationInspectView(InspectView):
@@ -74,7 +74,7 @@ class ApplicationInspectView(InspectView):
 
     def dispatch(self, request, *args, **kwargs):
         # Another county's application, or an operator's unsent draft, does not exist for this user.
-        if self.instance.status == Application.Status.DRAFT or not can_handle(request.user, self.instance):
+        if not review.open_to_bureau(request.user, self.instance):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -178,9 +178,6 @@ class ApplicationAdmin(ModelAdmin):
         return format_html('<strong class="amount-differs">{}</strong>', _("需核实"))
 
     amount_flag.short_description = _("金额核对")
-
-    def get_extra_class_names_for_field_col(self, obj, field_name):
-        return []
 
     def get_index_view_extra_css(self):
         return CSS
