@@ -235,6 +235,9 @@ class Application(CaseBase):
 
     @property
     def materials(self):
+        """The seed's list for this application; none until a subsidy application has chosen its type."""
+        if not self.material_list_key:
+            return ()
         return catalogue.materials_for(self.city.slug, self.material_list_key)
 
     def missing_materials(self):

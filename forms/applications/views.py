@@ -165,7 +165,7 @@ def save_draft(request, profile, form, application):
 
 
 def materials_form_for(application, request=None):
-    materials = list(application.materials) if application and application.material_list_key else []
+    materials = list(application.materials) if application else []
     if request is None:
         return MaterialsForm(materials=materials)
     return MaterialsForm(request.POST, request.FILES, materials=materials)
@@ -218,7 +218,7 @@ def application_detail(request, profile, receipt_no):
         "spec": application.spec,
         "rows": documents.screen_rows(application.spec, application.form_values(masked=True)),
         "documents": application.documents.all(),
-        "missing": application.missing_materials() if application.material_list_key else [],
+        "missing": application.missing_materials(),
         "events": application.events.exclude(action=ApplicationEvent.Action.REVEALED),
     }
     return render(request, "applications/application_detail.html", context)
