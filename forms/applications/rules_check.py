@@ -27,12 +27,13 @@ def area_problem(city_slug, market_type, area):
     """A message naming the clause when ``area`` is below the city's minimum for the type, else None."""
     if area is None or market_type not in engine.FACILITY_TYPES:
         return None
-    check = _area_check(engine.load_rules(city_slug), market_type, area)
+    rules = engine.load_rules(city_slug)
+    check = _area_check(rules, market_type, area)
     if check is None or check.ok:
         return None
     return (
         f"建筑面积{engine.number_text(area)}平方米，低于{engine.FACILITY_TYPES[market_type]}最低要求"
-        f"{engine.number_text(check.required)}平方米（{_city_name(city_slug)}政策{check.rule.citation}），"
+        f"{engine.number_text(check.required)}平方米（{rules.city_name}政策{check.rule.citation}），"
         "不符合认定条件。"
     )
 
@@ -40,10 +41,6 @@ def area_problem(city_slug, market_type, area):
 def _area_check(rules, market_type, area):
     facts = engine.Facts(city=rules.city, facility_type=market_type, area_m2=Decimal(area))
     return next((check for check in engine.minimum_checks(rules, facts) if check.rule.key == "min_area_m2"), None)
-
-
-def _city_name(city_slug):
-    return {catalogue.QUANZHOU: "泉州市", catalogue.NINGDE: "宁德市"}.get(city_slug, "")
 
 
 def expected_amount(application):
