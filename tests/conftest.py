@@ -3,9 +3,12 @@ import os
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from portal.models import HomePage
+
+from .utils import SUITE_NOW
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -18,6 +21,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+
+
+def pytest_configure(config):
+    """The whole suite, seed loading included, runs on SUITE_NOW, whatever day the machine thinks it is.
+
+    The clock ticks on from there, so timeouts still pass; a test about another day moves it with the
+    ``time_machine`` fixture (``time_machine.move_to(...)``), which nests inside this travel.
+    """
+    time_machine.travel(SUITE_NOW, tick=True).start()
 
 
 @pytest.fixture(scope="session")

@@ -19,3 +19,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_AUTOREFRESH = True
 CAPTCHA_TEST_MODE = True  # "PASSED" is accepted as the answer in tests
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The server's clock is frozen (conftest.py) but Chromium's is not: cookies that last for the browser
+# session, so a frozen "now" never makes the browser see them as already expired.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_AGE = None

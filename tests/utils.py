@@ -1,9 +1,17 @@
 """Helpers shared by the tests: make_* functions that build what a test needs."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from portal.models import County
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+# The day the suite runs on (a Monday), set in conftest.py; tests compute their dates from it.
+SUITE_NOW = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
+SUITE_TODAY = SUITE_NOW.date()
 
 
 def make_user(username="user", *, groups=(), password="correct horse battery staple", **fields):
