@@ -129,6 +129,16 @@ class PolicyPage(Page):
     def status(self):
         return self.status_on(timezone.localdate())
 
+    @property
+    def valid_from(self):
+        """The first day its rules apply: the effective date, or for a draft (never issued) its date."""
+        return self.effective_date or self.issue_date
+
+    def applies_on(self, day):
+        """Whether the rule values it sets are the ones to apply to a case about ``day``."""
+        starts, ends = self.valid_from, self.expiry_date
+        return (starts is None or starts <= day) and (ends is None or day <= ends)
+
     def accepts_comments(self, today=None):
         return self.status_on(today or timezone.localdate()).code == "consultation"
 
@@ -337,9 +347,11 @@ class AssessmentCriterion(models.Model):
 class RuleValue(models.Model):
     """One value the rules engine uses (a threshold, a band, an amount), citing where it comes from.
 
-    Bands are rows of the same key: ``threshold`` is where the band starts (see each key's help) and ``value``
-    what it gives. Values the source leaves open are marked ``is_interpretation`` with a note that the
-    calculator and the API show next to the result.
+    Every value belongs to the policy that sets it, and so carries that policy's city and validity: a case is
+    judged by the rule set of the policy that applies on its date. Bands are rows of the same key:
+    ``threshold`` is where the band starts (see each key's help) and ``value`` what it gives. Values the
+    source leaves open are marked ``is_interpretation`` with a note that the calculator and the API show next
+    to the result.
     """
 
     class Key(models.TextChoices):
@@ -360,9 +372,17 @@ class RuleValue(models.Model):
         PLACEMENT_CAP = "placement_cap", _("第9项满分")
         HONOR_POINTS = "honor_points", _("第16项每项荣誉得分（门槛：1国家级 2省级 3市级 4县级）")
         HONOR_CAP = "honor_cap", _("第16项满分")
+        HONOR_YEARS = "honor_years", _("第16项计入近几年的荣誉（年）")
+        SCORE_DECIMALS = "score_decimals", _("总分对照分数段前保留的小数位数（四舍五入）")
+        RECOMMENDATION_SHARE = "recommendation_share", _("第7项须达到推荐次数的登记求职人员比例（%）")
+        PLACEMENT_FRACTIONS = "placement_fractions", _("第9项超出基准的不足1人部分：0 不计分，1 按比例计分")
 
-    city = models.ForeignKey(
-        "portal.City", on_delete=models.PROTECT, related_name="rule_values", verbose_name=_("设区市")
+    policy = models.ForeignKey(
+        PolicyPage,
+        on_delete=models.CASCADE,
+        related_name="rule_values",
+        verbose_name=_("所属政策文件"),
+        help_text=_("设定此取值的政策文件；案件按其日期适用的政策文件的取值办理"),
     )
     facility_type = models.CharField(
         _("适用类型"), max_length=10, choices=FacilityType.choices, blank=True, help_text=_("留空表示市场和驿站通用")
@@ -374,9 +394,6 @@ class RuleValue(models.Model):
     clause = models.ForeignKey(
         PolicyClause, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("出处条款")
     )
-    policy = models.ForeignKey(
-        PolicyPage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("出处文件")
-    )
     anchor = models.CharField(
         _("出处锚点"), max_length=40, blank=True, help_text=_("出处不是编号条款时，正文中的锚点，如 part-2-2")
     )
@@ -386,10 +403,10 @@ class RuleValue(models.Model):
     note = models.TextField(_("说明"), blank=True)
 
     class Meta:
-        ordering = ["city__sort_order", "key", "facility_type", "threshold"]
+        ordering = ["policy__city__sort_order", "policy", "key", "facility_type", "threshold"]
         constraints = [
             models.UniqueConstraint(
-                fields=["city", "facility_type", "key", "threshold"], name="policies_rule_value_unique"
+                fields=["policy", "facility_type", "key", "threshold"], name="policies_rule_value_unique_in_policy"
             )
         ]
         verbose_name = _("规则取值")
@@ -397,15 +414,17 @@ class RuleValue(models.Model):
 
     def __str__(self):
         facility = self.get_facility_type_display() or ""
-        return f"{self.city} {facility} {self.get_key_display()} {self.threshold or ''} → {self.value}"
+        return f"{self.policy} {facility} {self.get_key_display()} {self.threshold or ''} → {self.value}"
+
+    @property
+    def city(self):
+        return self.policy.city
 
     @property
     def source_url(self):
         if self.clause_id:
             return self.clause.get_absolute_url()
-        if self.policy_id:
-            return f"{self.policy.url}#{self.anchor}" if self.anchor else self.policy.url
-        return ""
+        return f"{self.policy.url}#{self.anchor}" if self.anchor else self.policy.url
 
 
 STATUS_CHOICES = list(STATUS_LABELS.items())

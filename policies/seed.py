@@ -113,7 +113,7 @@ def load(home, stdout):
     ensure_quanzhou_annexes(pages["quanzhou"])
     ensure_ningde_annexes(pages["ningde"])
     for city_slug, (_, rows) in seed_data.RULES.items():
-        ensure_rule_values(cities[city_slug], pages[city_slug], rows)
+        ensure_rule_values(pages[city_slug], rows)
     grant_bureau_permissions()
 
 
@@ -275,12 +275,12 @@ def root_collection():
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
-def ensure_rule_values(city, page, rows):
+def ensure_rule_values(page, rows):
     clauses = {clause.number: clause for clause in page.clauses.all()}
     for key, facility_type, threshold, value, citation, source, note in rows:
         kind, target = source
         RuleValue.objects.get_or_create(
-            city=city,
+            policy=page,
             facility_type=facility_type,
             key=key,
             threshold=threshold,
@@ -288,7 +288,6 @@ def ensure_rule_values(city, page, rows):
                 "value": value,
                 "citation": citation,
                 "clause": clauses[target] if kind == "clause" else None,
-                "policy": page,
                 "anchor": target if kind == "anchor" else "",
                 "is_interpretation": bool(note) and note not in seed_data.PLAIN_NOTES,
                 "note": note,

@@ -1,21 +1,29 @@
 """Admin for the bureau: moderating comments on drafts, the assessment criteria and the rule values."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
-from portal.models import StaffScope
+from portal.scoping import city_ids_for
 
+from .admin_forms import CityScopedCriterionForm, CopyRuleSetForm, RuleValueForm
 from .models import AssessmentCriterion, PolicyComment, RuleValue
-
-
-def staff_city_ids(user):
-    """The cities whose bureau ``user`` works for (city-level groups only)."""
-    scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
-    return set(scopes.values_list("city_id", flat=True))
+from .rulesets import copy_rule_set
 
 
 class CityScopedPermissionPolicy(ModelPermissionPolicy):
@@ -34,7 +42,7 @@ class CityScopedPermissionPolicy(ModelPermissionPolicy):
     def user_has_any_permission_for_instance(self, user, actions, instance):
         if not super().user_has_any_permission_for_instance(user, actions, instance):
             return False
-        return user.is_superuser or self.city_of(instance) in staff_city_ids(user)
+        return user.is_superuser or self.city_of(instance) in city_ids_for(user)
 
     def instances_user_has_any_permission_for(self, user, actions):
         instances = super().instances_user_has_any_permission_for(user, actions)
@@ -43,7 +51,7 @@ class CityScopedPermissionPolicy(ModelPermissionPolicy):
     def scope(self, user, queryset):
         if user.is_superuser:
             return queryset
-        return queryset.filter(**{f"{self.city_field}__in": staff_city_ids(user)})
+        return queryset.filter(**{f"{self.city_field}__in": city_ids_for(user)})
 
 
 class CityScopedObjectMixin:
@@ -100,31 +108,75 @@ class AssessmentCriterionViewSet(CityScopedViewSet):
     list_display = ["number", "title", "category", "max_points", "city"]
     list_filter = ["city"]
     ordering = ["city", "number"]
-    panels = [
-        FieldRowPanel([FieldPanel("city"), FieldPanel("number"), FieldPanel("max_points")]),
-        FieldRowPanel([FieldPanel("category"), FieldPanel("title")]),
-        FieldPanel("rule_text"),
-        FieldPanel("computation"),
-        FieldPanel("clauses"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("city"), FieldPanel("number"), FieldPanel("max_points")]),
+            FieldRowPanel([FieldPanel("category"), FieldPanel("title")]),
+            FieldPanel("rule_text"),
+            FieldPanel("computation"),
+            FieldPanel("clauses"),
+        ],
+        base_form_class=CityScopedCriterionForm,
+    )
+
+
+class RuleValueIndexView(IndexView):
+    copy_url_name = None
+
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            url = reverse(self.copy_url_name)
+            buttons.append(HeaderButton(_("从上一政策复制规则取值"), url=url, icon_name="copy"))
+        return buttons
 
 
 class RuleValueViewSet(CityScopedViewSet):
     model = RuleValue
+    city_field = "policy__city"
     icon = "cogs"
     menu_label = _("规则取值")
-    list_display = ["key", "facility_type", "threshold", "value", "citation", "is_interpretation", "city"]
-    list_filter = ["city", "key", "facility_type", "is_interpretation"]
-    panels = [
-        FieldRowPanel([FieldPanel("city"), FieldPanel("facility_type")]),
-        FieldPanel("key"),
-        FieldRowPanel([FieldPanel("threshold"), FieldPanel("value")]),
-        MultiFieldPanel(
-            [FieldPanel("citation"), FieldPanel("clause"), FieldPanel("policy"), FieldPanel("anchor")],
-            heading=_("出处"),
-        ),
-        FieldRowPanel([FieldPanel("is_interpretation"), FieldPanel("note")]),
-    ]
+    index_view_class = RuleValueIndexView
+    list_display = ["key", "facility_type", "threshold", "value", "citation", "is_interpretation", "policy"]
+    list_filter = ["policy", "key", "facility_type", "is_interpretation"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("policy"), FieldPanel("facility_type")]),
+            FieldPanel("key"),
+            FieldRowPanel([FieldPanel("threshold"), FieldPanel("value")]),
+            MultiFieldPanel([FieldPanel("citation"), FieldPanel("clause"), FieldPanel("anchor")], heading=_("出处")),
+            FieldRowPanel([FieldPanel("is_interpretation"), FieldPanel("note")]),
+        ],
+        base_form_class=RuleValueForm,
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(copy_url_name=self.get_url_name("copy"), **kwargs)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("copy/", self.copy_view, name="copy")]
+
+    def copy_view(self, request):
+        """Start a successor policy's rule set from a copy of an earlier policy's, to be edited afterwards."""
+        if not self.permission_policy.user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        form = CopyRuleSetForm(request.POST or None, user=request.user)
+        if request.method == "POST" and form.is_valid():
+            source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+            try:
+                count = copy_rule_set(source, target)
+            except ValidationError as error:
+                form.add_error("target", error)
+            else:
+                messages.success(
+                    request,
+                    _("已将《%(source)s》的%(count)s项规则取值复制到《%(target)s》，请逐项核对修改。")
+                    % {"source": source.title, "count": count, "target": target.title},
+                )
+                return redirect(f"{reverse(self.get_url_name('list'))}?policy={target.pk}")
+        context = {"form": form, "header_title": _("从上一政策复制规则取值"), "view_set": self}
+        return TemplateResponse(request, "policies/admin/copy_rule_set.html", context)
 
 
 class PoliciesAdminGroup(SnippetViewSetGroup):

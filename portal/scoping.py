@@ -1,6 +1,6 @@
-"""Which counties a member of staff may see: the one rule every case list uses."""
+"""Which counties and cities a member of staff may see: the one rule every case list and admin screen uses."""
 
-from .models import County, StaffScope
+from .models import City, County, StaffScope
 
 
 def counties_for(user):
@@ -24,3 +24,11 @@ def is_city_staff(user):
 
 def can_see_county(user, county):
     return counties_for(user).filter(pk=county.pk).exists()
+
+
+def city_ids_for(user):
+    """The ids of the cities whose bureau ``user`` works for (city-level groups; every city for a superuser)."""
+    if user.is_superuser:
+        return set(City.objects.values_list("pk", flat=True))
+    scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
+    return set(scopes.values_list("city_id", flat=True))

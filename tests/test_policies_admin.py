@@ -68,8 +68,8 @@ def test_city_bureau_edits_only_its_own_citys_rules_and_comments(client, home):
     from tests.utils import make_city_staff
 
     client.force_login(make_city_staff("泉州市", "市级编辑"))
-    quanzhou = RuleValue.objects.get(city__slug="quanzhou", key="min_area_m2", facility_type="market")
-    ningde = RuleValue.objects.get(city__slug="ningde", key="min_area_m2", facility_type="market")
+    quanzhou = RuleValue.objects.get(policy__city__slug="quanzhou", key="min_area_m2", facility_type="market")
+    ningde = RuleValue.objects.get(policy__city__slug="ningde", key="min_area_m2", facility_type="market")
     listing = client.get(reverse("wagtailsnippets_policies_rulevalue:list")).content.decode()
     assert quanzhou.citation in listing and "实施方案 二（四）1" not in listing
     assert client.get(reverse("wagtailsnippets_policies_rulevalue:edit", args=[quanzhou.pk])).status_code == 200

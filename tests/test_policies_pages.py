@@ -130,10 +130,10 @@ def test_rule_values_cite_their_clauses(home):
     """Each rule value names its source; minimum areas point at clause 3 of each standard."""
     assert not RuleValue.objects.filter(citation="").exists()
     for city in ("quanzhou", "ningde"):
-        area = RuleValue.objects.get(city__slug=city, key="min_area_m2", facility_type="market")
+        area = RuleValue.objects.get(policy__city__slug=city, key="min_area_m2", facility_type="market")
         assert area.clause.number == 3 and area.source_url.endswith("#clause-3")
     flagged = RuleValue.objects.filter(is_interpretation=True)
-    assert flagged.filter(city__slug="ningde", key="stars_by_score").count() == 3
+    assert flagged.filter(policy__city__slug="ningde", key="stars_by_score").count() == 3
     assert not flagged.filter(note="").exists()
 
 

@@ -156,7 +156,7 @@ def test_ningde_performance_subsidy_by_star_plan_2_4_1(home, facility_type, scor
 
 def test_ningde_star_thresholds_are_bureau_editable_plan_2_4_1(home):
     """ND 实施方案 二（四）1 leaves the thresholds open: the bureau's edit changes the rating."""
-    RuleValue.objects.filter(city__slug="ningde", key="stars_by_score", threshold=90).update(threshold=95)
+    RuleValue.objects.filter(policy__city__slug="ningde", key="stars_by_score", threshold=90).update(threshold=95)
     assert nd(total_score=92).star_rating == 4
     assert nd(total_score=95).star_rating == 5
 
@@ -229,7 +229,9 @@ def test_item_7_overlap_at_three_is_an_editable_interpretation_annex5_item7(home
     """QZ 附件5 第7项: 3 is in both “3次以上” and “2－3次”; the bureau can move it to 4 points."""
     result = qz(recommendations_per_seeker=3)
     assert any("恰为3次时按满分5分计" in note for note in result.notes)
-    RuleValue.objects.filter(city__slug="quanzhou", key="recommendation_points", threshold=3).update(threshold=3.01)
+    RuleValue.objects.filter(policy__city__slug="quanzhou", key="recommendation_points", threshold=3).update(
+        threshold=3.01
+    )
     assert item(qz(recommendations_per_seeker=3), 7).points == 4
 
 
@@ -252,9 +254,9 @@ def test_item_9_below_ten_is_flagged_and_editable_annex5_item9(home):
     """QZ 附件5 第9项 says nothing below 10 a month: the value is the bureau's, and the result says so."""
     result = qz(monthly_placements=6)
     assert any("不足10人" in note for note in result.notes)
-    RuleValue.objects.filter(city__slug="quanzhou", key="placement_points_below_base", facility_type="market").update(
-        value=0
-    )
+    RuleValue.objects.filter(
+        policy__city__slug="quanzhou", key="placement_points_below_base", facility_type="market"
+    ).update(value=0)
     assert item(qz(monthly_placements=6), 9).points == 0
 
 
