@@ -201,7 +201,18 @@ class Application(CaseBase):
     )
     months_in_operation = models.PositiveSmallIntegerField(_("认定后运营月数"), null=True, blank=True)
 
-    # What the rules engine made of it when it was last submitted (for the reviewer).
+    # What the rules engine made of it when it was last submitted (for the reviewer), by the rules of the policy
+    # in force on the day it was first submitted.
+    rules_as_of = models.DateField(_("适用规则的日期"), null=True, blank=True, editable=False)
+    rules_policy = models.ForeignKey(
+        "policies.PolicyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("适用政策"),
+    )
     computed_amount_yuan = models.PositiveIntegerField(_("按规则测算金额（元）"), null=True, blank=True)
     rules_summary = models.TextField(_("规则测算说明"), blank=True)
     amount_differs = models.BooleanField(_("申请金额与测算不一致"), default=False)

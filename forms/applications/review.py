@@ -79,6 +79,12 @@ def submit(application, user):
         raise ValidationError(
             _("还缺少申报材料：%(items)s。") % {"items": "；".join(f"{m.number}{m.label}" for m in missing)}
         )
+    first_submission = application.rules_as_of is None
+    closed = rules_check.applications_closed(application.city.slug) if first_submission else None
+    if closed:
+        raise ValidationError(closed)
+    if first_submission:
+        application.rules_as_of = timezone.localdate()
     amount = rules_check.check_amount(application)
     action = A.RESUBMITTED if application.status == S.RETURNED else A.SUBMITTED
     transaction.on_commit(lambda: notify_county_of_application(application))
@@ -88,6 +94,8 @@ def submit(application, user):
         S.SUBMITTED,
         action,
         submitted_at=timezone.now(),
+        rules_as_of=application.rules_as_of,
+        rules_policy_id=amount.policy.page_id if amount.policy else None,
         computed_amount_yuan=amount.computed_yuan,
         rules_summary=amount.summary,
         amount_differs=amount.differs,

@@ -1,13 +1,17 @@
-"""What the rules engine says about an application: the minimum floor area, and the amount due.
+"""What the rules engine says about an application: whether the city takes applications, the minimum floor
+area, and the amount due.
 
-The minimum area is a form error (a market below it cannot be recognised, and the message names
-the clause); the amount is only compared: a requested amount that differs from what the rules
-give is flagged for the county's reviewer, never refused, because the county may grant more
-(QZ 实施方案 二（四）1: 各地可适当提高补助标准).
+An application is judged by the rules of the policy in force on the day it is first submitted, and keeps that
+judgement (policy and figures) when the rules change later. The minimum area is a form error (a market below
+it cannot be recognised, and the message names the clause); the amount is only compared: a requested amount
+that differs from what the rules give is flagged for the county's reviewer, never refused, because the county
+may grant more (宁德 实施方案 二（四）1: 各地可根据实际情况，适当提高补助标准).
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.utils import timezone
 
 from policies import rules as engine
 
@@ -21,6 +25,19 @@ class AmountCheck:
     computed_yuan: int | None
     summary: str
     differs: bool
+    policy: engine.PolicyRef | None = None
+
+
+def applications_closed(city_slug, day=None):
+    """Why the city takes no new applications on ``day`` (no policy of it in force), or None when it does."""
+    policy, in_force = engine.applicable_policy(city_slug, day)
+    if in_force:
+        return None
+    reason = f"（{engine.policy_name(policy)}已于{engine.chinese_date(policy.valid_until)}失效）" if policy else ""
+    return (
+        f"本市目前没有现行有效的零工市场建设政策{reason}，暂不受理新的认定和补助申请。"
+        "已保存的草稿会保留，新政策施行后可继续填写并提交；已提交的申请照常审核。"
+    )
 
 
 def area_problem(city_slug, market_type, area):
@@ -43,11 +60,17 @@ def _area_check(rules, market_type, area):
     return next((check for check in engine.minimum_checks(rules, facts) if check.rule.key == "min_area_m2"), None)
 
 
-def expected_amount(application):
+def judgement_day(application):
+    """The day whose rules judge the application: the day it was first submitted (today, if it is not yet)."""
+    return application.rules_as_of or timezone.localdate()
+
+
+def expected_amount(application, rules):
     """(yuan or None, the rule's citation or why it cannot be computed) for what the rules give."""
+    if not rules.in_force:
+        return None, engine.policy_message(rules)
     if application.market_type not in engine.FACILITY_TYPES:
         return None, "未填写类型，无法测算"
-    rules = engine.load_rules(application.city.slug)
     if application.form_kind == catalogue.RECOGNITION or application.subsidy_type == catalogue.ONE_TIME:
         return _one_time(rules, application)
     return _performance(rules, application)
@@ -71,6 +94,7 @@ def _performance(rules, application):
         facility_type=application.market_type,
         total_score=application.self_assessed_score,
         months_in_operation=application.months_in_operation,
+        as_of=rules.as_of,
     )
     result = engine.assess(facts, rules)
     basis = "；".join(f"{line.label}：{line.value}" for line in result.lines if not line.label.startswith("最低标准"))
@@ -78,13 +102,20 @@ def _performance(rules, application):
 
 
 def check_amount(application):
-    """Compare the requested amount (万元) with the rules; for a recognition, only say what would be due."""
-    computed, basis = expected_amount(application)
+    """Compare the requested amount (万元) with the rules of its judgement day; for a recognition, only say what
+    would be due. The summary begins with the policy applied."""
+    rules = engine.load_rules(application.city.slug, judgement_day(application))
+    computed, basis = expected_amount(application, rules)
+    applied = f"依据{engine.policy_name(rules.policy)}（{rules.policy.status_label}）测算：" if rules.policy else ""
     computed_text = "无法测算" if computed is None else engine.yuan(computed)
+
+    def check(summary, differs):
+        return AmountCheck(computed, applied + summary, differs, rules.policy)
+
     if application.form_kind == catalogue.RECOGNITION:
-        return AmountCheck(computed, f"按规则可申请一次性运维补助：{computed_text}（{basis}）", False)
+        return check(f"按规则可申请一次性运维补助：{computed_text}（{basis}）", False)
     if application.amount is None:
-        return AmountCheck(computed, f"未填写申请金额；按规则测算：{computed_text}（{basis}）", computed is not None)
+        return check(f"未填写申请金额；按规则测算：{computed_text}（{basis}）", computed is not None)
     requested = int(application.amount * YUAN_PER_WAN)
     differs = computed is None or requested != computed
     summary = f"申请{engine.yuan(requested)}，按规则测算{computed_text}（{basis}）"
@@ -92,4 +123,4 @@ def check_amount(application):
         summary += f"，相差{engine.yuan(abs(requested - computed))}，请审核人员核实"
     elif computed is None:
         summary += "，请审核人员核实"
-    return AmountCheck(computed, summary + "。", differs)
+    return check(summary + "。", differs)

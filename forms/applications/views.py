@@ -21,7 +21,7 @@ from django.views.generic import FormView
 
 from forms.uploads import private_file_response
 
-from . import catalogue, documents, review
+from . import catalogue, documents, review, rules_check
 from .forms import MaterialsForm, OperatorRegistrationForm, application_form_class
 from .models import Application, ApplicationDocument, ApplicationEvent, FormDownloadPage
 
@@ -76,6 +76,7 @@ def my_services(request, profile):
     city_slug = profile.county.city.slug
     context = {
         "profile": profile,
+        "applications_closed": rules_check.applications_closed(city_slug),
         "applications": profile.applications.select_related("handling_county", "city"),
         "new_forms": catalogue.forms_for_city(city_slug),
         "download_page": FormDownloadPage.objects.live().filter(city__slug=city_slug).first(),
@@ -104,6 +105,10 @@ def new_application(request, profile, form_kind):
     spec = catalogue.FORMS.get((profile.county.city.slug, form_kind))
     if spec is None:
         raise Http404
+    closed = rules_check.applications_closed(spec.city)
+    if closed:
+        messages.error(request, closed)
+        return redirect("operators:home")
     return edit_form(request, profile, spec, application=None)
 
 

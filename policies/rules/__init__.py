@@ -7,8 +7,8 @@ turns it into plain data (loading.py), ``assess`` applies it without touching th
 parsing.py reads the API's JSON.
 """
 
-from .engine import assess, chinese_date, minimum_checks, one_time_subsidy, policy_name, yuan
-from .loading import evaluate, load_rules
+from .engine import assess, chinese_date, minimum_checks, one_time_subsidy, policy_message, policy_name, yuan
+from .loading import applicable_policy, evaluate, load_rules
 from .parsing import FactsError, number_text
 from .types import FACILITY_TYPES, HONOR_LABELS, CityRules, Facts, Honor, PolicyRef, Result, Rule
 
@@ -22,6 +22,7 @@ __all__ = [
     "PolicyRef",
     "Result",
     "Rule",
+    "applicable_policy",
     "assess",
     "chinese_date",
     "evaluate",
@@ -29,6 +30,7 @@ __all__ = [
     "minimum_checks",
     "number_text",
     "one_time_subsidy",
+    "policy_message",
     "policy_name",
     "yuan",
 ]

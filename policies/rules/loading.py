@@ -26,6 +26,14 @@ def policy_ref(page, day):
     )
 
 
+def applicable_policy(city_slug, as_of=None):
+    """(PolicyRef or None, in force) for the city on ``as_of`` (default today), without loading its rules."""
+    city = City.objects.filter(slug=city_slug).first()
+    day = as_of or timezone.localdate()
+    policy, in_force = policy_applying_on(policies_with_rules(city), day) if city else (None, False)
+    return (policy_ref(policy, day) if policy else None), in_force
+
+
 def load_rules(city_slug, as_of=None):
     """The city's rule set on ``as_of`` (default today) as plain data; None for an unknown city.
 

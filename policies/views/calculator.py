@@ -11,6 +11,8 @@ from ..rules import HONOR_LABELS, FactsError, evaluate
 
 
 class CalculatorForm(forms.Form):
+    field_order = ["city", "facility_type", "as_of"]
+
     city = forms.ChoiceField(label=_("城市"), choices=[("quanzhou", "泉州市"), ("ningde", "宁德市")])
     facility_type = forms.ChoiceField(
         label=_("类型"), choices=[("market", "零工市场"), ("station", "零工驿站")], widget=forms.RadioSelect
@@ -22,7 +24,9 @@ class CalculatorForm(forms.Form):
     )
     jobs_posted = forms.CharField(label=_("全年发布岗位数（个）"), required=False, help_text=_("泉州考核表第4项"))
     recommendations_per_seeker = forms.CharField(
-        label=_("每名求职人员平均推荐次数"), required=False, help_text=_("泉州考核表第7项")
+        label=_("每名登记求职人员都达到的推荐次数"),
+        required=False,
+        help_text=_("按推荐次数最少的求职人员填写，不按平均数（泉州考核表第7项）"),
     )
     monthly_placements = forms.CharField(
         label=_("月均推荐成功就业人数"), required=False, help_text=_("泉州考核表第9项")
@@ -30,19 +34,26 @@ class CalculatorForm(forms.Form):
     total_score = forms.CharField(
         label=_("考核总分（0—100）"), required=False, help_text=_("已知考核总分时填写，星级和绩效补助按总分确定")
     )
+    as_of = forms.DateField(
+        label=_("测算日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("按这一天有效的政策测算；留空为今天"),
+        error_messages={"invalid": _("请填写有效日期，如 2026-12-01")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for level, label in HONOR_LABELS.items():
             self.fields[f"honors_{level}"] = forms.IntegerField(
-                label=_("%(level)s荣誉、宣传报道（项）") % {"level": label},
+                label=_("近2年%(level)s荣誉、宣传报道（项）") % {"level": label},
                 required=False,
                 min_value=0,
                 max_value=20,
                 error_messages={"invalid": _("请填写整数"), "min_value": _("不能为负数"), "max_value": _("不能超过20")},
             )
         for field in self.fields.values():
-            if isinstance(field.widget, forms.TextInput):
+            if type(field.widget) is forms.TextInput:
                 field.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
 
     def facts(self):
@@ -50,6 +61,8 @@ class CalculatorForm(forms.Form):
         honors = [level for level in HONOR_LABELS for _ in range(self.cleaned_data.get(f"honors_{level}") or 0)]
         if any(self.cleaned_data.get(f"honors_{level}") is not None for level in HONOR_LABELS):
             data["honors"] = honors
+        if data.get("as_of"):
+            data["as_of"] = data["as_of"].isoformat()
         return {key: value for key, value in data.items() if value not in (None, "")}
 
 
