@@ -21,6 +21,7 @@ from portal.models import IntroPage
 
 from .cases import CaseBase, CaseEventBase
 from .masking import mask_email, mask_name, mask_phone
+from .official_calendar import OfficialCalendarDay, OfficialCalendarYear  # noqa: F401 (the app's models)
 from .uploads import PrivateUploadBase
 from .working_days import add_working_days, working_days_between
 

@@ -1,0 +1,113 @@
+"""The State Council's holidays as the bureau enters them (法定节假日安排): the working days they give."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from forms import working_days
+from forms.models import OfficialCalendarDay, OfficialCalendarYear
+from forms.official_calendar import day_problem
+from forms.working_days import add_working_days, calendar_source, is_working_day, unknown_years, working_days_between
+
+from .complaints_factories import HOLIDAY, MAKE_UP_DAY, make_official_calendar
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+DECEMBER_1 = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=SHANGHAI)
+
+# An arrangement for 2027 as a notice might give it (Friday 1 January; 春节 Monday to Friday
+# 8–12 February, with Saturday 20 February worked instead).
+ARRANGEMENT_2027 = [
+    (D(2027, 1, 1), HOLIDAY, "元旦"),
+    *[(D(2027, 2, day), HOLIDAY, "春节") for day in range(8, 13)],
+    (D(2027, 2, 20), MAKE_UP_DAY, "春节"),
+]
+
+
+@pytest.fixture(autouse=True)
+def calendar_as_released(monkeypatch, time_machine):
+    """1 December 2026; chinesecalendar as it stood when it knew 2004–2026, whichever version
+    is installed; and nothing cached from another test (a rolled-back entry sends no signal)."""
+    time_machine.move_to(DECEMBER_1, tick=False)
+    monkeypatch.setattr(working_days, "package_knows_year", lambda year: 2004 <= year <= 2026)
+    working_days.clear_cache()
+    yield
+    working_days.clear_cache()
+
+
+# --- the rules ---
+
+
+def test_a_day_on_the_wrong_kind_of_day_or_outside_the_year_is_named_with_the_reason():
+    assert day_problem(2027, D(2027, 2, 8), HOLIDAY) == ""
+    assert day_problem(2027, D(2027, 2, 20), MAKE_UP_DAY) == ""
+    assert (
+        day_problem(2027, D(2027, 2, 6), HOLIDAY)
+        == "2027年2月6日是星期六，本来就休息：只需录入落在周一至周五的放假日。"
+    )
+    assert (
+        day_problem(2027, D(2027, 2, 10), MAKE_UP_DAY)
+        == "2027年2月10日是星期三，本来就上班：调休上班日应是周六或周日，请核对日期。"
+    )
+    assert day_problem(2027, D(2028, 1, 3), HOLIDAY) == "2028年1月3日不在2027年内，请核对日期。"
+
+
+def test_a_year_the_bureau_entered_counts_its_holidays_and_make_up_days():
+    make_official_calendar(2027, ARRANGEMENT_2027)
+    assert calendar_source(2027) == working_days.BUREAU
+    # received Thursday 31 December: Friday 1 January is 元旦, so the next working day is Monday
+    assert add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    assert add_working_days(D(2027, 2, 5), 1) == D(2027, 2, 15)
+    assert is_working_day(D(2027, 2, 20))  # Saturday, worked instead
+    assert not is_working_day(D(2027, 2, 21))  # an ordinary Sunday
+    # 15–19 February, Saturday the 20th and Monday the 22nd
+    assert working_days_between(D(2027, 2, 5), D(2027, 2, 22)) == 7
+    assert unknown_years(D(2026, 12, 15), D(2027, 1, 20)) == []
+
+
+def test_a_year_the_bureau_entered_replaces_the_package_for_that_year():
+    # the package has 1–7 October 2026 off; the bureau's entry has only the 1st and 2nd
+    make_official_calendar(2026, [(D(2026, 10, 1), HOLIDAY, "国庆节"), (D(2026, 10, 2), HOLIDAY, "国庆节")])
+    assert calendar_source(2026) == working_days.BUREAU
+    assert not is_working_day(D(2026, 10, 1))
+    assert is_working_day(D(2026, 10, 6))
+    assert add_working_days(D(2026, 9, 30), 1) == D(2026, 10, 5)
+
+
+def test_a_year_neither_knows_counts_monday_to_friday_and_says_so():
+    assert calendar_source(2026) == working_days.PACKAGE
+    assert calendar_source(2027) == working_days.UNKNOWN
+    assert add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 1)
+    assert unknown_years(D(2026, 12, 1), D(2026, 12, 22)) == []
+    assert unknown_years(D(2026, 12, 15), D(2027, 1, 20)) == [2027]
+    assert unknown_years(D(2026, 12, 31), D(2028, 1, 5)) == [2027, 2028]
+
+
+def test_the_bureaus_entries_are_read_once_per_year_and_again_after_a_change(django_assert_num_queries):
+    make_official_calendar(2027, ARRANGEMENT_2027)
+    with django_assert_num_queries(1):
+        assert add_working_days(D(2027, 2, 5), 10) == D(2027, 2, 25)
+        assert working_days_between(D(2027, 1, 1), D(2027, 2, 26)) == 36
+    with django_assert_num_queries(0):
+        assert not is_working_day(D(2027, 2, 12))
+    OfficialCalendarDay.objects.get(date=D(2027, 2, 12)).delete()
+    assert is_working_day(D(2027, 2, 12))
+    OfficialCalendarYear.objects.get(year=2027).delete()
+    assert calendar_source(2027) == working_days.UNKNOWN
+
+
+def test_a_change_made_in_another_worker_is_seen_once_the_cache_expires(monkeypatch):
+    make_official_calendar(2027, ARRANGEMENT_2027)
+    clock = [1000.0]
+    monkeypatch.setattr(working_days, "monotonic", lambda: clock[0])
+    assert not is_working_day(D(2027, 1, 1))
+    # an update() sends no signal, as a save in another gunicorn worker does not reach this one
+    OfficialCalendarDay.objects.filter(date=D(2027, 1, 1)).update(date=D(2027, 1, 4))
+    clock[0] += working_days.CACHE_SECONDS - 1
+    assert not is_working_day(D(2027, 1, 1))
+    clock[0] += 2
+    assert is_working_day(D(2027, 1, 1))
+    assert not is_working_day(D(2027, 1, 4))
