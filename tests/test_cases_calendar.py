@@ -1,9 +1,12 @@
-"""The State Council's holidays as the bureau enters them (法定节假日安排): the working days they give."""
+"""The State Council's holidays as the bureau enters them (法定节假日安排): the working days they
+give and the admin where city administrators enter them."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from forms import working_days
 from forms.models import OfficialCalendarDay, OfficialCalendarYear
@@ -11,12 +14,15 @@ from forms.official_calendar import day_problem
 from forms.working_days import add_working_days, calendar_source, is_working_day, unknown_years, working_days_between
 
 from .complaints_factories import HOLIDAY, MAKE_UP_DAY, make_official_calendar
+from .utils import make_city_staff, make_county_staff
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DECEMBER_1 = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=SHANGHAI)
+ADD_URL = reverse("wagtailsnippets_forms_officialcalendaryear:add")
+LIST_URL = reverse("wagtailsnippets_forms_officialcalendaryear:list")
 
 # An arrangement for 2027 as a notice might give it (Friday 1 January; 春节 Monday to Friday
 # 8–12 February, with Saturday 20 February worked instead).
@@ -36,6 +42,31 @@ def calendar_as_released(monkeypatch, time_machine):
     working_days.clear_cache()
     yield
     working_days.clear_cache()
+
+
+def calendar_form(year, days, **fields):
+    """The admin's form for a year with its inline days."""
+    data = {
+        "year": str(year),
+        "notice_title": fields.get("notice_title", ""),
+        "notice_number": fields.get("notice_number", ""),
+        "notice_date": fields.get("notice_date", ""),
+        "days-TOTAL_FORMS": str(len(days)),
+        "days-INITIAL_FORMS": "0",
+        "days-MIN_NUM_FORMS": "1",
+        "days-MAX_NUM_FORMS": "1000",
+    }
+    for index, (day, kind, name) in enumerate(days):
+        data.update(
+            {
+                f"days-{index}-id": "",
+                f"days-{index}-date": day.isoformat(),
+                f"days-{index}-kind": kind,
+                f"days-{index}-name": name,
+                f"days-{index}-DELETE": "",
+            }
+        )
+    return data
 
 
 # --- the rules ---
@@ -111,3 +142,62 @@ def test_a_change_made_in_another_worker_is_seen_once_the_cache_expires(monkeypa
     clock[0] += 2
     assert is_working_day(D(2027, 1, 1))
     assert not is_working_day(D(2027, 1, 4))
+
+
+# --- the admin ---
+
+
+def test_city_administrators_enter_a_year_in_the_admin(client):
+    client.force_login(make_city_staff("宁德市", "市级管理员"))
+    data = calendar_form(
+        2027,
+        ARRANGEMENT_2027,
+        notice_title="国务院办公厅关于2027年部分节假日安排的通知",
+        notice_number="国办发明电〔2026〕7号",
+        notice_date="2026-11-12",
+    )
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 302
+    calendar = OfficialCalendarYear.objects.get(year=2027)
+    assert calendar.notice_number == "国办发明电〔2026〕7号"
+    assert calendar.notice_date == D(2026, 11, 12)
+    assert [(day.date, day.kind, day.name) for day in calendar.days.all()] == ARRANGEMENT_2027
+    assert add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    listing = client.get(LIST_URL).content.decode()
+    assert "国务院办公厅关于2027年部分节假日安排的通知" in listing
+
+
+def test_a_wrong_day_is_an_error_on_its_date_and_nothing_is_saved(client):
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
+    days = [(D(2027, 2, 6), HOLIDAY, "春节"), (D(2027, 2, 10), MAKE_UP_DAY, "春节"), (D(2028, 1, 3), HOLIDAY, "元旦")]
+    response = client.post(ADD_URL, calendar_form(2027, days))
+    assert response.status_code == 200
+    forms = response.context["form"].formsets["days"].forms
+    assert [form.errors for form in forms] == [
+        {"date": ["2027年2月6日是星期六，本来就休息：只需录入落在周一至周五的放假日。"]},
+        {"date": ["2027年2月10日是星期三，本来就上班：调休上班日应是周六或周日，请核对日期。"]},
+        {"date": ["2028年1月3日不在2027年内，请核对日期。"]},
+    ]
+    assert "2027年2月6日是星期六，本来就休息" in response.content.decode()
+    assert not OfficialCalendarYear.objects.exists()
+
+
+def test_only_city_administrators_may_enter_the_holidays(client):
+    codenames = {f"{action}_officialcalendaryear" for action in ("view", "add", "change", "delete")}
+
+    def granted(group_name):
+        permissions = Group.objects.get(name=group_name).permissions
+        return set(permissions.filter(codename__in=codenames).values_list("codename", flat=True))
+
+    for city in ("泉州市", "宁德市"):
+        assert granted(f"{city}市级管理员") == codenames
+        assert granted(f"{city}市级编辑") == set()
+    assert granted("晋江市县级办案人员") == set()
+    menu_link = f'"url": "{LIST_URL}"'
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
+    assert menu_link in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(ADD_URL).status_code == 200
+    client.force_login(make_county_staff("晋江市"))
+    assert menu_link not in client.get(reverse("wagtailadmin_home")).content.decode()
+    response = client.get(ADD_URL)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
