@@ -1,5 +1,5 @@
 """The bureau's side: case list and case page (modeladmin), data lists, the State Council's
-holidays (a snippet under 投诉建议), dashboard panel."""
+holidays (a snippet under 投诉建议), dashboard panels."""
 
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
@@ -24,7 +24,7 @@ from portal.scoping import counties_for
 from . import admin_views, workflow
 from .cases import can_handle, cases_visible_to
 from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
-from .working_days import add_working_days
+from .working_days import add_working_days, year_to_enter
 
 DEADLINE_BADGES = {"overdue": ("danger", _("已超期")), "due_soon": ("warn", _("即将超期"))}
 
@@ -329,3 +329,26 @@ class DeadlinePanel(Component):
 def add_deadline_panel(request, panels):
     if request.user.has_perm("forms.view_complaint"):
         panels.append(DeadlinePanel(request.user))
+
+
+class CalendarPanel(Component):
+    """Dashboard, from December: next year's holidays are neither entered nor in the package."""
+
+    name = "official_calendar"
+    order = 40
+    template_name = "forms/admin/calendar_panel.html"
+
+    def __init__(self, year):
+        self.year = year
+
+    def get_context_data(self, parent_context):
+        return {"year": self.year, "add_url": reverse(calendar_viewset.get_url_name("add"))}
+
+
+@hooks.register("construct_homepage_panels")
+def add_calendar_panel(request, panels):
+    if not calendar_viewset.permission_policy.user_has_permission(request.user, "add"):
+        return
+    year = year_to_enter(timezone.localdate())
+    if year is not None:
+        panels.append(CalendarPanel(year))

@@ -1,5 +1,5 @@
 """The State Council's holidays as the bureau enters them (法定节假日安排): the working days they
-give and the admin where city administrators enter them."""
+give, the admin where city administrators enter them and the dashboard's December warning."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -7,11 +7,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from forms import working_days
 from forms.models import OfficialCalendarDay, OfficialCalendarYear
 from forms.official_calendar import day_problem
-from forms.working_days import add_working_days, calendar_source, is_working_day, unknown_years, working_days_between
+from forms.working_days import (
+    add_working_days,
+    calendar_source,
+    is_working_day,
+    unknown_years,
+    working_days_between,
+    year_to_enter,
+)
 
 from .complaints_factories import HOLIDAY, MAKE_UP_DAY, make_official_calendar
 from .utils import make_city_staff, make_county_staff
@@ -21,6 +29,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DECEMBER_1 = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=SHANGHAI)
+NOVEMBER_30 = datetime.datetime(2026, 11, 30, 10, 0, tzinfo=SHANGHAI)
 ADD_URL = reverse("wagtailsnippets_forms_officialcalendaryear:add")
 LIST_URL = reverse("wagtailsnippets_forms_officialcalendaryear:list")
 
@@ -201,3 +210,42 @@ def test_only_city_administrators_may_enter_the_holidays(client):
     assert menu_link not in client.get(reverse("wagtailadmin_home")).content.decode()
     response = client.get(ADD_URL)
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+# --- the dashboard, from December ---
+
+
+def december_warning(year):
+    return (
+        f"{year}年法定节假日尚未录入：请在“投诉建议 → 法定节假日安排”录入国务院公布的放假安排，"
+        f"否则{year}年的办理时限将按周一至周五计算。"
+    )
+
+
+def test_next_year_is_asked_for_from_december_while_neither_the_bureau_nor_the_package_knows_it(monkeypatch):
+    assert year_to_enter(D(2026, 11, 30)) is None
+    assert year_to_enter(D(2026, 12, 1)) == 2027
+    make_official_calendar(2027, ARRANGEMENT_2027)
+    assert year_to_enter(D(2026, 12, 31)) is None
+    monkeypatch.setattr(working_days, "package_knows_year", lambda year: 2004 <= year <= 2028)
+    assert year_to_enter(D(2027, 12, 1)) is None
+
+
+def test_in_december_the_dashboard_asks_for_next_years_holidays_until_they_are_entered(client):
+    next_year = timezone.localdate().year + 1
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert december_warning(next_year) in dashboard
+    assert f'href="{ADD_URL}"' in dashboard
+    make_official_calendar(next_year, [(D(next_year, 1, 1), HOLIDAY, "元旦")])
+    assert "法定节假日尚未录入" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_warning_is_not_shown_before_december_nor_to_staff_who_cannot_enter_holidays(client, time_machine):
+    time_machine.move_to(NOVEMBER_30, tick=False)
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
+    assert "法定节假日尚未录入" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    time_machine.move_to(DECEMBER_1, tick=False)
+    assert "法定节假日尚未录入" in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(make_county_staff("晋江市"))
+    assert "法定节假日尚未录入" not in client.get(reverse("wagtailadmin_home")).content.decode()
