@@ -121,9 +121,18 @@ class ComplaintInspectView(InspectView):
             attachments=case.attachments.all(),
             actions=actions,
             deadline=DEADLINE_BADGES.get(case.deadline_state()),
+            calendar_note=weekday_estimate_note(case.deadline_unknown_years()),
             reply_templates=ReplyTemplate.objects.all(),
         )
         return context
+
+
+def weekday_estimate_note(years):
+    """The case page's note when the due dates were counted Monday to Friday in ``years``."""
+    if not years:
+        return ""
+    listed = "、".join(_("%(year)s年") % {"year": year} for year in years)
+    return _("办理时限按周一至周五推算：%(years)s法定节假日尚未公布，公布后请核对。") % {"years": listed}
 
 
 class ComplaintAdmin(ModelAdmin):

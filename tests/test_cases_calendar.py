@@ -1,5 +1,6 @@
 """The State Council's holidays as the bureau enters them (法定节假日安排): the working days they
-give, the admin where city administrators enter them and the dashboard's December warning."""
+give, the admin where city administrators enter them, the dashboard's December warning and the
+case page's note when time limits were counted Monday to Friday."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forms import working_days
-from forms.models import OfficialCalendarDay, OfficialCalendarYear
+from forms.models import Complaint, OfficialCalendarDay, OfficialCalendarYear
 from forms.official_calendar import day_problem
 from forms.working_days import (
     add_working_days,
@@ -21,7 +22,7 @@ from forms.working_days import (
     year_to_enter,
 )
 
-from .complaints_factories import HOLIDAY, MAKE_UP_DAY, make_official_calendar
+from .complaints_factories import HOLIDAY, MAKE_UP_DAY, make_complaint, make_official_calendar
 from .utils import make_city_staff, make_county_staff
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,10 @@ def calendar_as_released(monkeypatch, time_machine):
     working_days.clear_cache()
     yield
     working_days.clear_cache()
+
+
+def case_url(case):
+    return reverse("forms_complaint_modeladmin_inspect", args=[case.pk])
 
 
 def calendar_form(year, days, **fields):
@@ -249,3 +254,33 @@ def test_the_warning_is_not_shown_before_december_nor_to_staff_who_cannot_enter_
     assert "法定节假日尚未录入" in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(make_county_staff("晋江市"))
     assert "法定节假日尚未录入" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+# --- the case page ---
+
+
+def test_the_case_page_says_when_time_limits_were_counted_monday_to_friday(client):
+    client.force_login(make_county_staff("晋江市"))
+    received = timezone.localdate()
+    next_year = received.year + 1
+    close_due = add_working_days(received, 15)
+    assert close_due.year == received.year
+    this_year_only, _ = make_complaint(
+        "晋江市", submitted_at=timezone.now(), acknowledge_due=add_working_days(received, 1), close_due=close_due
+    )
+    # an approved extension takes the other case's deadline into next year
+    extended, _ = make_complaint(
+        "晋江市",
+        status=Complaint.Status.IN_PROGRESS,
+        submitted_at=timezone.now(),
+        acknowledge_due=add_working_days(received, 1),
+        close_due=add_working_days(close_due, 10),
+        extension_state=Complaint.Extension.APPROVED,
+        extension_days=10,
+    )
+    note = f"办理时限按周一至周五推算：{next_year}年法定节假日尚未公布，公布后请核对。"
+    page = client.get(case_url(extended)).content.decode()
+    assert f'<dd class="calendar-note" id="calendar-note"><strong class="deadline-soon">{note}</strong></dd>' in page
+    assert "calendar-note" not in client.get(case_url(this_year_only)).content.decode()
+    make_official_calendar(next_year, ARRANGEMENT_2027)
+    assert "calendar-note" not in client.get(case_url(extended)).content.decode()
