@@ -21,8 +21,9 @@ from portal.models import IntroPage
 
 from .cases import CaseBase, CaseEventBase
 from .masking import mask_email, mask_name, mask_phone
+from .official_calendar import OfficialCalendarDay, OfficialCalendarYear  # noqa: F401 (the app's models)
 from .uploads import PrivateUploadBase
-from .working_days import add_working_days, working_days_between
+from .working_days import add_working_days, unknown_years, working_days_between
 
 
 class ServiceIndexPage(IntroPage):
@@ -217,6 +218,12 @@ class Complaint(CaseBase):
         received = timezone.localtime(self.submitted_at).date()
         self.acknowledge_due = add_working_days(received, limits.acknowledge_days)
         self.close_due = add_working_days(received, limits.close_days)
+
+    def deadline_unknown_years(self):
+        """Years between receipt and the last due date whose holidays are not known yet, so
+        the due dates were counted Monday to Friday there."""
+        received = timezone.localtime(self.submitted_at).date()
+        return unknown_years(received, max(self.acknowledge_due, self.close_due))
 
     # --- contact details, masked ---
 

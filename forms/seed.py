@@ -1,5 +1,6 @@
 """Seed the complaint and feedback pages, categories, reply templates, time limits and
-the case permissions of the staff roles.  Idempotent."""
+the case permissions of the staff roles (city administrators also enter the State
+Council's holidays, 法定节假日安排).  Idempotent."""
 
 from django.contrib.auth.models import Permission
 
@@ -80,6 +81,12 @@ CITY_PERMISSIONS = HANDLER_PERMISSIONS + [
     "change_replytemplate",
     "change_casetimelimits",
 ]
+CITY_ADMIN_PERMISSIONS = CITY_PERMISSIONS + [
+    "view_officialcalendaryear",
+    "add_officialcalendaryear",
+    "change_officialcalendaryear",
+    "delete_officialcalendaryear",
+]
 
 
 def load(home, stdout):
@@ -114,8 +121,11 @@ def permissions(codenames):
 def grant_case_permissions():
     handler = list(permissions(HANDLER_PERMISSIONS))
     city = list(permissions(CITY_PERMISSIONS))
+    city_admin = list(permissions(CITY_ADMIN_PERMISSIONS))
     for scope in StaffScope.objects.select_related("group"):
         if scope.role == StaffScope.Role.COUNTY_CASE_HANDLER:
             scope.group.permissions.add(*handler)
-        elif scope.role in (StaffScope.Role.CITY_ADMIN, StaffScope.Role.CITY_EDITOR):
+        elif scope.role == StaffScope.Role.CITY_ADMIN:
+            scope.group.permissions.add(*city_admin)
+        elif scope.role == StaffScope.Role.CITY_EDITOR:
             scope.group.permissions.add(*city)

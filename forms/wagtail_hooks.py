@@ -1,4 +1,5 @@
-"""The bureau's side: case list and case page (modeladmin), data lists, dashboard panel."""
+"""The bureau's side: case list and case page (modeladmin), data lists, the State Council's
+holidays (a snippet under 投诉建议), dashboard panels."""
 
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
@@ -12,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import InspectView
@@ -20,8 +23,8 @@ from portal.scoping import counties_for
 
 from . import admin_views, workflow
 from .cases import can_handle, cases_visible_to
-from .models import CaseTimeLimits, Category, Complaint, ReplyTemplate, SurveyResponse
-from .working_days import add_working_days
+from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
+from .working_days import add_working_days, year_to_enter
 
 DEADLINE_BADGES = {"overdue": ("danger", _("已超期")), "due_soon": ("warn", _("即将超期"))}
 
@@ -118,9 +121,18 @@ class ComplaintInspectView(InspectView):
             attachments=case.attachments.all(),
             actions=actions,
             deadline=DEADLINE_BADGES.get(case.deadline_state()),
+            calendar_note=weekday_estimate_note(case.deadline_unknown_years()),
             reply_templates=ReplyTemplate.objects.all(),
         )
         return context
+
+
+def weekday_estimate_note(years):
+    """The case page's note when the due dates were counted Monday to Friday in ``years``."""
+    if not years:
+        return ""
+    listed = "、".join(_("%(year)s年") % {"year": year} for year in years)
+    return _("办理时限按周一至周五推算：%(years)s法定节假日尚未公布，公布后请核对。") % {"years": listed}
 
 
 class ComplaintAdmin(ModelAdmin):
@@ -226,6 +238,32 @@ class SurveyResponseAdmin(ModelAdmin):
         return cases_visible_to(request.user, queryset, county_field="market__county")
 
 
+class OfficialCalendarViewSet(SnippetViewSet):
+    """法定节假日安排: national, so not scoped to a city; city administrators edit it."""
+
+    model = OfficialCalendarYear
+    icon = "date"
+    menu_label = _("法定节假日安排")
+    list_display = ["year", "notice_title", "notice_number", "notice_date", "updated_at"]
+    ordering = ["-year"]
+
+
+calendar_viewset = OfficialCalendarViewSet()
+register_snippet(calendar_viewset)
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users with one of ``actions`` on the viewset's model."""
+
+    def __init__(self, *args, viewset, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.viewset = viewset
+        self.actions = actions
+
+    def is_shown(self, request):
+        return self.viewset.permission_policy.user_has_any_permission(request.user, self.actions)
+
+
 class ComplaintsGroup(ModelAdminGroup):
     menu_label = _("投诉建议")
     menu_icon = "mail"
@@ -234,6 +272,16 @@ class ComplaintsGroup(ModelAdminGroup):
 
     def get_submenu_items(self):
         items = super().get_submenu_items()
+        items.append(
+            PermissionMenuItem(
+                calendar_viewset.menu_label,
+                reverse(calendar_viewset.get_url_name("list")),
+                icon_name=calendar_viewset.icon,
+                order=800,
+                viewset=calendar_viewset,
+                actions=["add", "change", "delete", "view"],
+            )
+        )
         items.append(
             MenuItem(
                 _("统计与导出"),
@@ -290,3 +338,26 @@ class DeadlinePanel(Component):
 def add_deadline_panel(request, panels):
     if request.user.has_perm("forms.view_complaint"):
         panels.append(DeadlinePanel(request.user))
+
+
+class CalendarPanel(Component):
+    """Dashboard, from December: next year's holidays are neither entered nor in the package."""
+
+    name = "official_calendar"
+    order = 40
+    template_name = "forms/admin/calendar_panel.html"
+
+    def __init__(self, year):
+        self.year = year
+
+    def get_context_data(self, parent_context):
+        return {"year": self.year, "add_url": reverse(calendar_viewset.get_url_name("add"))}
+
+
+@hooks.register("construct_homepage_panels")
+def add_calendar_panel(request, panels):
+    if not calendar_viewset.permission_policy.user_has_permission(request.user, "add"):
+        return
+    year = year_to_enter(timezone.localdate())
+    if year is not None:
+        panels.append(CalendarPanel(year))

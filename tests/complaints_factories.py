@@ -8,7 +8,7 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from forms.cases import create_with_unique_receipt, new_query_code, query_code_digest
-from forms.models import Category, Complaint
+from forms.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear
 from portal.models import County
 
 COMPLAINT_URL = "/feedback/complaint/"
@@ -84,3 +84,15 @@ def make_complaint(county_name="晋江市", status=Complaint.Status.NEW, **field
     case.query_code_digest = query_code_digest(case.receipt_no, code)
     case.save()
     return case, code
+
+
+HOLIDAY = OfficialCalendarDay.Kind.HOLIDAY
+MAKE_UP_DAY = OfficialCalendarDay.Kind.WORKDAY
+
+
+def make_official_calendar(year, days, **fields):
+    """The bureau's entry for ``year``; ``days`` are (date, kind, name)."""
+    calendar = OfficialCalendarYear.objects.create(year=year, **fields)
+    for day, kind, name in days:
+        OfficialCalendarDay.objects.create(calendar=calendar, date=day, kind=kind, name=name)
+    return calendar
