@@ -47,18 +47,18 @@ def policy_status(
     """The status on ``today``.
 
     A consultation draft is 征求意见中 until its closing date (inclusive) and 尚未生效 after it, since a draft is
-    never in force. Otherwise: before ``effective_date`` 尚未生效; after ``expiry_date`` 已失效; within
-    EXPIRING_SOON_DAYS of it 即将失效 (with the expiry date); else 现行有效.
+    never in force; after its ``expiry_date`` it is 已失效 like any other. Otherwise: before ``effective_date``
+    尚未生效; after ``expiry_date`` 已失效; within EXPIRING_SOON_DAYS of it 即将失效 (with the expiry date); else
+    现行有效.
     """
+    if expiry_date is not None and today > expiry_date:
+        return PolicyStatus("expired", expiry_date)
     if is_consultation_draft:
         if consultation_closes is None or today <= consultation_closes:
             return PolicyStatus("consultation", consultation_closes)
         return PolicyStatus("not_yet_effective")
     if effective_date is not None and today < effective_date:
         return PolicyStatus("not_yet_effective", effective_date)
-    if expiry_date is not None:
-        if today > expiry_date:
-            return PolicyStatus("expired", expiry_date)
-        if (expiry_date - today).days <= EXPIRING_SOON_DAYS:
-            return PolicyStatus("expiring_soon", expiry_date)
+    if expiry_date is not None and (expiry_date - today).days <= EXPIRING_SOON_DAYS:
+        return PolicyStatus("expiring_soon", expiry_date)
     return PolicyStatus("in_force", effective_date)

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from forms import working_days
 from portal.models import HomePage
 
 from .utils import SUITE_NOW
@@ -30,6 +31,14 @@ def pytest_configure(config):
     ``time_machine`` fixture (``time_machine.move_to(...)``), which nests inside this travel.
     """
     time_machine.travel(SUITE_NOW, tick=True).start()
+
+
+@pytest.fixture(autouse=True)
+def fresh_working_days():
+    """The bureau's holiday entries are cached per process; a rolled-back test must not leave them behind."""
+    working_days.clear_cache()
+    yield
+    working_days.clear_cache()
 
 
 @pytest.fixture(scope="session")

@@ -45,13 +45,10 @@ ARRANGEMENT_2027 = [
 
 @pytest.fixture(autouse=True)
 def calendar_as_released(monkeypatch, time_machine):
-    """1 December 2026; chinesecalendar as it stood when it knew 2004–2026, whichever version
-    is installed; and nothing cached from another test (a rolled-back entry sends no signal)."""
+    """1 December 2026, and chinesecalendar as it stood when it knew 2004–2026, whichever version
+    is installed (conftest.py empties the cache of the bureau's entries around every test)."""
     time_machine.move_to(DECEMBER_1, tick=False)
     monkeypatch.setattr(working_days, "package_knows_year", lambda year: 2004 <= year <= 2026)
-    working_days.clear_cache()
-    yield
-    working_days.clear_cache()
 
 
 def case_url(case):

@@ -54,3 +54,11 @@ def test_seed_policies_status_today(home, settings):
     assert seeded_policy(QUANZHOU_PLAN).status.code == "consultation"
     ningde = seeded_policy(NINGDE_PLAN).status
     assert (ningde.code, ningde.label, ningde.date) == ("expiring_soon", "即将失效", D(2026, 12, 31))
+
+
+def test_a_consultation_draft_past_its_validity_has_expired():
+    """QZ's draft is "有效期至2027年12月31日": from 2028 it is 已失效, not still 征求意见中."""
+    status = policy_status(today=D(2028, 1, 1), is_consultation_draft=True, expiry_date=D(2027, 12, 31))
+    assert (status.code, str(status.label)) == ("expired", "已失效")
+    still_open = policy_status(today=D(2027, 12, 31), is_consultation_draft=True, expiry_date=D(2027, 12, 31))
+    assert still_open.code == "consultation"
