@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -97,6 +98,34 @@ class MarketFacility(StandardListEntry):
     class Meta(StandardListEntry.Meta):
         verbose_name = _("便民设施")
         verbose_name_plural = _("便民设施")
+
+
+# Quanzhou rates markets only: 二（二）1 "所在地人社部门每年度负责对零工市场进行星级认定", while 二（二）2
+# pays stations by score ("对零工驿站工作情况进行核查。得分满90分及以上的…"). Ningde rates both
+# (二（四）1 "零工驿站按照3万元、2万元、1万元给予绩效补助" for 五星、四星、三星).
+QUANZHOU_STATION_NOT_RATED = _(
+    "泉州市的零工驿站不评定星级：泉州方案二（二）2规定“所在地人社部门每年度负责对零工驿站工作情况进行核查”，"
+    "按得分给予绩效补助；星级认定只适用于零工市场（二（二）1）。请删除此条星级认定。"
+)
+
+
+class MarketPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self._is_quanzhou_station(cleaned):
+            for rating in self._kept_star_ratings():
+                rating.add_error("stars", QUANZHOU_STATION_NOT_RATED)
+        return cleaned
+
+    @staticmethod
+    def _is_quanzhou_station(cleaned):
+        county = cleaned.get("county")
+        is_station = cleaned.get("facility_type") == MarketPage.FacilityType.STATION
+        return is_station and county is not None and county.city.slug == "quanzhou"
+
+    def _kept_star_ratings(self):
+        forms = [form for form in self.formsets["star_ratings"].forms if form.has_changed()]
+        return [form for form in forms if form.is_valid() and not form.cleaned_data.get("DELETE")]
 
 
 class MarketPageQuerySet(PageQuerySet):
@@ -218,6 +247,7 @@ class MarketPage(Page):
     subpage_types = []
 
     objects = PageManager.from_queryset(MarketPageQuerySet)()
+    base_form_class = MarketPageForm
 
     class Meta:
         verbose_name = _("零工市场（驿站）")
@@ -444,7 +474,10 @@ class MarketStarRating(models.Model):
     stars = models.PositiveSmallIntegerField(
         _("星级"),
         choices=[(3, _("三星")), (4, _("四星")), (5, _("五星"))],
-        help_text=_("两市方案均评定五星、四星、三星（泉州方案二（二）1；宁德方案二（四）1）"),
+        help_text=_(
+            "评定五星、四星、三星。泉州只对零工市场评定（泉州方案二（二）1），零工驿站按得分补助、不评星级"
+            "（二（二）2）；宁德零工市场和零工驿站均评定（宁德方案二（四）1）。"
+        ),
     )
 
     panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("stars")])]

@@ -243,3 +243,39 @@ def test_a_withdrawn_station_counts_for_the_quarters_it_served_and_not_after(cli
 
     assert fuan_stations("2026Q3") == 1  # in service on 30 September
     assert fuan_stations("2026Q4") == 0  # withdrawn on 2 November
+
+
+# --- star ratings: Quanzhou rates its markets, not its stations ---------------------------------------
+
+
+def test_a_quanzhou_station_cannot_be_given_a_star_rating(client, home):
+    """泉州方案二（二）1 “所在地人社部门每年度负责对零工市场进行星级认定”; 二（二）2 for stations only
+    “对零工驿站工作情况进行核查。得分满90分及以上的，每家一次性给予3万元补贴”: no stars."""
+    client.force_login(make_county_staff("晋江市", "县级编辑"))
+    data = market_form_data("晋江市", star_ratings=[{"year": "2025", "stars": "5"}])
+    response = client.post(add_market_url("晋江市"), data)
+    assert response.status_code == 200
+    assert admin_field_error(response.content.decode(), "stars") == (
+        "泉州市的零工驿站不评定星级：泉州方案二（二）2规定“所在地人社部门每年度负责对零工驿站工作情况进行核查”，"
+        "按得分给予绩效补助；星级认定只适用于零工市场（二（二）1）。请删除此条星级认定。"
+    )
+    assert not MarketPage.objects.filter(slug="chendai").exists()
+
+
+@pytest.mark.parametrize(
+    ("county", "facility_type", "title"),
+    [("晋江市", "market", "晋江市零工市场"), ("蕉城区", "station", "蕉城区漳湾镇零工驿站")],
+    ids=["quanzhou-market", "ningde-station"],
+)
+def test_quanzhou_markets_and_ningde_stations_keep_their_star_ratings(client, home, county, facility_type, title):
+    """宁德方案二（四）1: “被评为五星、四星、三星的，…零工驿站按照3万元、2万元、1万元给予绩效补助”."""
+    client.force_login(make_city_staff("泉州市" if county == "晋江市" else "宁德市"))
+    data = market_form_data(
+        county,
+        title=title,
+        facility_type=facility_type,
+        address=f"{county}示例路1号",
+        star_ratings=[{"year": "2025", "stars": "4"}],
+    )
+    assert client.post(add_market_url(county), data).status_code == 302
+    assert MarketPage.objects.get(slug="chendai").star_history == [{"year": 2025, "stars": 4}]
