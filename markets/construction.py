@@ -8,6 +8,8 @@ the columns here are the portal's interpretation and the sheet says so).
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Q
+
 from .models import ConstructionTarget, MarketPage
 
 MARKET, STATION = MarketPage.FacilityType.MARKET, MarketPage.FacilityType.STATION
@@ -80,10 +82,12 @@ class Row:
 
 
 def counted_markets(quarter):
-    """Markets built by the end of ``quarter``: published, not withdrawn, recognized by then (or date not entered)."""
-    markets = MarketPage.objects.live().exclude(status=MarketPage.Status.WITHDRAWN)
-    recognized_by_then = markets.filter(recognized_on__lte=quarter.end) | markets.filter(recognized_on__isnull=True)
-    return recognized_by_then.values_list("county_id", "facility_type", "recognized_on", "is_sample")
+    """Markets in service at the end of ``quarter``: published, recognized by then (or date not entered), and
+    not withdrawn by then. A market withdrawn later still counts for the quarters it served in."""
+    recognized_by_then = Q(recognized_on__lte=quarter.end) | Q(recognized_on__isnull=True)
+    not_yet_withdrawn = ~Q(status=MarketPage.Status.WITHDRAWN) | Q(withdrawn_on__gt=quarter.end)
+    markets = MarketPage.objects.live().filter(recognized_by_then, not_yet_withdrawn)
+    return markets.values_list("county_id", "facility_type", "recognized_on", "is_sample")
 
 
 def latest_targets():

@@ -60,8 +60,13 @@ class DirectoryFilterForm(forms.Form):
         return self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
 
 
+def listed_markets():
+    """Published and not withdrawn: what the directory, its map and "nearest" offer."""
+    return MarketPage.objects.live().not_withdrawn()
+
+
 def published_markets(index_page=None):
-    markets = MarketPage.objects.live().select_related("county__city")
+    markets = listed_markets().select_related("county__city")
     if index_page is not None:
         markets = markets.descendant_of(index_page)
     return markets.prefetch_related("services", "facilities", "opening_hours", "hours_exceptions", "star_ratings")
@@ -89,10 +94,7 @@ def filter_markets(markets, form, now=None):
 
 def township_anchor(name):
     """The mean position of the published markets in a township (the portal keeps no township boundaries)."""
-    points = (
-        MarketPage.objects.live().filter(township=name, latitude__isnull=False).values_list("latitude", "longitude")
-    )
-    points = list(points)
+    points = list(listed_markets().filter(township=name, latitude__isnull=False).values_list("latitude", "longitude"))
     if not points:
         return None
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
@@ -140,13 +142,7 @@ def map_markers(markets):
 
 
 def directory_context(index_page, request, now=None):
-    townships = (
-        MarketPage.objects.live()
-        .exclude(township="")
-        .order_by("township")
-        .values_list("township", flat=True)
-        .distinct()
-    )
+    townships = listed_markets().exclude(township="").order_by("township").values_list("township", flat=True).distinct()
     form = DirectoryFilterForm(request.GET or None, townships=list(townships))
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and ignored; valid ones still filter

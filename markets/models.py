@@ -12,13 +12,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.models import IntroPage
@@ -60,7 +63,8 @@ class CountyDirectoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["markets"] = MarketPage.objects.child_of(self).live().order_by("facility_type", "title")
+        markets = MarketPage.objects.child_of(self).live().not_withdrawn()
+        context["markets"] = markets.order_by("facility_type", "title")
         return context
 
 
@@ -94,6 +98,41 @@ class MarketFacility(StandardListEntry):
     class Meta(StandardListEntry.Meta):
         verbose_name = _("便民设施")
         verbose_name_plural = _("便民设施")
+
+
+# Quanzhou rates markets only: 二（二）1 "所在地人社部门每年度负责对零工市场进行星级认定", while 二（二）2
+# pays stations by score ("对零工驿站工作情况进行核查。得分满90分及以上的…"). Ningde rates both
+# (二（四）1 "零工驿站按照3万元、2万元、1万元给予绩效补助" for 五星、四星、三星).
+QUANZHOU_STATION_NOT_RATED = _(
+    "泉州市的零工驿站不评定星级：泉州方案二（二）2规定“所在地人社部门每年度负责对零工驿站工作情况进行核查”，"
+    "按得分给予绩效补助；星级认定只适用于零工市场（二（二）1）。请删除此条星级认定。"
+)
+
+
+class MarketPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self._is_quanzhou_station(cleaned):
+            for rating in self._kept_star_ratings():
+                rating.add_error("stars", QUANZHOU_STATION_NOT_RATED)
+        return cleaned
+
+    @staticmethod
+    def _is_quanzhou_station(cleaned):
+        county = cleaned.get("county")
+        is_station = cleaned.get("facility_type") == MarketPage.FacilityType.STATION
+        return is_station and county is not None and county.city.slug == "quanzhou"
+
+    def _kept_star_ratings(self):
+        forms = [form for form in self.formsets["star_ratings"].forms if form.has_changed()]
+        return [form for form in forms if form.is_valid() and not form.cleaned_data.get("DELETE")]
+
+
+class MarketPageQuerySet(PageQuerySet):
+    def not_withdrawn(self):
+        """Leave out the markets that have left the network (已退出): the directory, map, open data and
+        search show the rest; a withdrawn market's own page stays reachable and says it has withdrawn."""
+        return self.exclude(status=MarketPage.Status.WITHDRAWN)
 
 
 class MarketPage(Page):
@@ -131,6 +170,15 @@ class MarketPage(Page):
     operator = models.CharField(_("运营单位"), max_length=100, blank=True)
     recognized_on = models.DateField(_("认定日期"), null=True, blank=True)
     status = models.CharField(_("运营状态"), max_length=12, choices=Status.choices, default=Status.OPERATING)
+    withdrawn_on = models.DateField(
+        _("退出日期"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "运营状态为“已退出”时必填（宁德方案三（四）“动态退出”）。退出后不再出现在目录、地图、"
+            "附近查询、开放数据和站内搜索中；本页仍可访问，并在页首注明已退出。"
+        ),
+    )
     hours_note = models.CharField(_("开放时间说明"), max_length=200, blank=True)
     photos = StreamField([("photo", PhotoBlock())], blank=True, verbose_name=_("照片"))
     is_sample = models.BooleanField(
@@ -140,7 +188,7 @@ class MarketPage(Page):
     content_panels = Page.content_panels + [
         HelpPanel(content=_("标题即正式名称，应为“××县（市、区）××零工市场（驿站）”的形式。")),
         FieldPanel("is_sample"),
-        FieldRowPanel([FieldPanel("facility_type"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("facility_type"), FieldPanel("status"), FieldPanel("withdrawn_on")]),
         MultiFieldPanel(
             [
                 FieldPanel("county"),
@@ -173,10 +221,12 @@ class MarketPage(Page):
         index.SearchField("township"),
         index.FilterField("facility_type"),
         index.FilterField("county"),
+        index.FilterField("status"),
     ]
     api_fields = [
         APIField("facility_type"),
         APIField("status"),
+        APIField("withdrawn_on"),
         APIField("county_name"),
         APIField("city_name"),
         APIField("township"),
@@ -195,6 +245,9 @@ class MarketPage(Page):
     ]
     parent_page_types = ["markets.CountyDirectoryPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(MarketPageQuerySet)()
+    base_form_class = MarketPageForm
 
     class Meta:
         verbose_name = _("零工市场（驿站）")
@@ -215,6 +268,18 @@ class MarketPage(Page):
                 raise ValidationError({"title": problem})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("纬度和经度需同时填写。")})
+        self._check_withdrawal_date()
+
+    def _check_withdrawal_date(self):
+        if self.is_withdrawn and self.withdrawn_on is None:
+            raise ValidationError({"withdrawn_on": _("运营状态为“已退出”时，请填写退出日期。")})
+        if not self.is_withdrawn and self.withdrawn_on is not None:
+            raise ValidationError(
+                {"withdrawn_on": _("只有运营状态为“已退出”时才填写退出日期；恢复运营的，请清空退出日期。")}
+            )
+        if self.withdrawn_on and self.withdrawn_on > timezone.localdate():
+            # The page would say "已于…退出" of a day still to come.
+            raise ValidationError({"withdrawn_on": _("退出日期不能晚于今天；计划退出的，请在退出当天再改为“已退出”。")})
 
     # --- admin ----------------------------------------------------------------
     def get_admin_display_title(self):
@@ -236,6 +301,10 @@ class MarketPage(Page):
         if self.address.startswith(self.county.name):
             return f"{self.county.city.name}{self.address}"
         return f"{self.county.city.name}{self.county.name}{self.township}{self.address}"
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
 
     @property
     def has_location(self):
@@ -405,7 +474,10 @@ class MarketStarRating(models.Model):
     stars = models.PositiveSmallIntegerField(
         _("星级"),
         choices=[(3, _("三星")), (4, _("四星")), (5, _("五星"))],
-        help_text=_("两市方案均评定五星、四星、三星（泉州方案二（二）1；宁德方案二（四）1）"),
+        help_text=_(
+            "评定五星、四星、三星。泉州只对零工市场评定（泉州方案二（二）1），零工驿站按得分补助、不评星级"
+            "（二（二）2）；宁德零工市场和零工驿站均评定（宁德方案二（四）1）。"
+        ),
     )
 
     panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("stars")])]

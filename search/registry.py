@@ -8,12 +8,13 @@ the policies app gains clauses::
 The model must be indexed (``wagtail.search.index.Indexed`` with ``search_fields``); pages are
 found only when live and public.  ``url`` defaults to a page's URL or the object's
 ``get_absolute_url()``; ``city`` returns a ``portal.models.City`` or None (then the result is
-shown under every city); ``within`` narrows a non-page model's queryset (e.g. clauses of live
-policies only).
+shown under every city); ``within`` narrows the queryset (e.g. clauses of live policies only,
+markets not withdrawn); the fields it filters on must be ``index.FilterField``s.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import methodcaller
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -84,9 +85,7 @@ class Searchable:
         return issubclass(self.model, Page)
 
     def queryset(self):
-        if self.is_page:
-            return self.model.objects.live().public()
-        queryset = self.model._default_manager.all()
+        queryset = self.model.objects.live().public() if self.is_page else self.model._default_manager.all()
         return self.within(queryset) if self.within else queryset
 
 
@@ -114,7 +113,7 @@ register("policy", "policies.PolicyIndexPage")
 register("clause", "policies.PolicyClause", city=city_via("page.city"), within=live_parent("page"))
 register("notice", "notices.NoticePage", city=city_via("city"))
 register("notice", "notices.NoticeIndexPage")
-register("market", "markets.MarketPage", city=city_via("county.city"))
+register("market", "markets.MarketPage", city=city_via("county.city"), within=methodcaller("not_withdrawn"))
 register("market", "markets.CountyDirectoryPage", city=city_via("county.city"))
 register("market", "markets.MarketIndexPage")
 register("wage", "wages.WageGuidePage", city=city_via("city"))

@@ -1,8 +1,11 @@
 """Operators' accounts: registration, lockout, no admin access, encrypted and masked phones, form checks."""
 
+import datetime
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -16,7 +19,14 @@ from forms.applications.models import FormDownloadPage, OperatorProfile
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
 from portal.models import County
 
-from .operators_factories import VALID_RESIDENT_ID, VALID_USCC, VALID_USCC_2, make_operator
+from .operators_factories import (
+    JINJIANG_1965_RESIDENT_ID,
+    VALID_RESIDENT_ID,
+    VALID_USCC,
+    VALID_USCC_2,
+    make_operator,
+    with_check_character,
+)
 from .utils import make_user
 
 PASSWORD = "Gig-market 2026!"
@@ -218,13 +228,62 @@ def test_a_phone_written_with_an_old_key_is_read_after_a_new_key_is_put_first(ho
         (VALID_RESIDENT_ID[:-1] + "1", "校验码不正确"),
         ("35050219900101123", "应为18位"),
         ("3505021990010112AX", "前17位应为数字"),
-        ("350502199013011237", "地区码或出生日期无效"),
+        ("35050219900101123A", "最后一位为数字或X"),
+        (with_check_character("35050219901301123"), "出生日期不存在"),
     ],
 )
 def test_identity_numbers_are_checked_with_gb_11643_and_explained(value, message):
     with pytest.raises(ValidationError) as error:
         validators.validate_resident_id(value)
     assert message in error.value.messages[0]
+
+
+def test_someone_born_before_their_countys_code_existed_is_accepted():
+    """晋江's code 350582 dates from 1992; a 晋江 resident born in 1965 still carries it."""
+    assert with_check_character(JINJIANG_1965_RESIDENT_ID[:17]) == JINJIANG_1965_RESIDENT_ID
+    assert validators.validate_resident_id(JINJIANG_1965_RESIDENT_ID) == JINJIANG_1965_RESIDENT_ID
+
+
+def test_the_same_number_born_in_1995_is_accepted():
+    number = with_check_character("35058219950505123")
+    assert number == "350582199505051237"
+    assert validators.validate_resident_id(number) == number
+
+
+def test_a_region_code_outside_fujian_is_accepted():
+    number = with_check_character("11010119800101123")  # 北京市东城区: people move
+    assert validators.validate_resident_id(number) == number
+
+
+def test_a_wrong_check_character_on_an_old_number_is_refused():
+    with pytest.raises(ValidationError) as error:
+        validators.validate_resident_id(JINJIANG_1965_RESIDENT_ID[:-1] + "4")
+    assert error.value.messages == ["身份证号码最后一位校验码不正确（按GB 11643计算），请逐位核对。"]
+
+
+def test_february_30th_is_not_a_birth_date():
+    with pytest.raises(ValidationError) as error:
+        validators.validate_resident_id(with_check_character("35058219650230123"))
+    assert error.value.messages == ["身份证号码第7至14位的出生日期不存在（如2月30日），请逐位核对。"]
+
+
+# Half past midnight in Shanghai is still the day before in UTC: "today" must be Shanghai's.
+SHANGHAI_JUST_AFTER_MIDNIGHT = datetime.datetime(2026, 11, 23, 0, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@time_machine.travel(SHANGHAI_JUST_AFTER_MIDNIGHT, tick=False)
+def test_a_birth_date_after_today_is_refused():
+    tomorrow = SHANGHAI_JUST_AFTER_MIDNIGHT.date() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        validators.validate_resident_id(with_check_character(f"350582{tomorrow:%Y%m%d}123"))
+    assert error.value.messages == ["身份证号码第7至14位的出生日期晚于今天，请逐位核对。"]
+
+
+@time_machine.travel(SHANGHAI_JUST_AFTER_MIDNIGHT, tick=False)
+def test_a_birth_date_of_today_in_shanghai_is_accepted():
+    today = SHANGHAI_JUST_AFTER_MIDNIGHT.date()
+    number = with_check_character(f"350582{today:%Y%m%d}123")
+    assert validators.validate_resident_id(number) == number
 
 
 def test_valid_numbers_pass_and_are_normalised():

@@ -8,12 +8,13 @@ import pytest
 from docx import Document
 
 from forms.applications import catalogue, documents
+from policies.models import PolicyAnnex
 
 from .operators_factories import VALID_RESIDENT_ID, recognition_values, subsidy_values
 
-SEED = (
-    Path(__file__).resolve().parent.parent / "policies/seed_texts/quanzhou_standardisation_plan_2025.txt"
-).read_text()
+SEED_TEXTS = Path(__file__).resolve().parent.parent / "policies/seed_texts"
+SEED = (SEED_TEXTS / "quanzhou_standardisation_plan_2025.txt").read_text()
+NINGDE_SEED_LINES = (SEED_TEXTS / "ningde_standardisation_plan_2024.txt").read_text().splitlines()
 
 # Annex 2 (QZ lines 125-189), every printed label and text, in the seed's order.
 ANNEX_2_LABELS = [
@@ -161,6 +162,32 @@ def test_ningde_forms_are_flagged_as_an_interpretation_and_name_ningde_s_platfor
         assert compact(spec.interpretation_note) in text
     recognition = catalogue.form_spec(catalogue.NINGDE, catalogue.RECOGNITION)
     assert recognition.field("uses_platform").label == "是否使用全市统一的零工市场线上服务平台"
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "seed_line"),
+    [
+        (catalogue.RECOGNITION, "标准附件1", "1.宁德市零工市场(驿站)认定申请表"),
+        (catalogue.SUBSIDY, "标准附件2", "2.宁德市零工市场(驿站)补助资金申请表"),
+    ],
+)
+def test_ningde_forms_are_numbered_as_annexes_of_the_standard_not_of_the_plan(key, label, seed_line):
+    """The plan's list reads “1.宁德市零工市场规范化建设与服务管理标准 2.宁德市零工市场(驿站)建设任务指导表”
+    (ND 第120、122行); the forms are in the standard's own list, “附件: 1.…认定申请表 2.…补助资金申请表”
+    (ND 第266-270行)."""
+    spec = catalogue.form_spec(catalogue.NINGDE, key)
+    assert NINGDE_SEED_LINES.index(seed_line) > NINGDE_SEED_LINES.index("附件1")  # listed inside the standard
+    assert spec.annex == label
+    assert docx_text(reopen(documents.blank_document(spec))).startswith(label + compact(spec.title))
+
+
+@pytest.mark.django_db
+def test_ningde_forms_carry_the_same_annex_number_as_on_the_policy_page(client, home):
+    for spec in catalogue.forms_for_city(catalogue.NINGDE):
+        assert PolicyAnnex.objects.get(page__city__slug="ningde", title=spec.title).label == spec.annex
+    html = client.get("/services/ningde-forms/").content.decode()
+    assert "标准附件1 · Word文档（.docx）" in html and "标准附件2 · Word文档（.docx）" in html
+    assert '<p class="help">附件1 ·' not in html and '<p class="help">附件2 ·' not in html
 
 
 def test_materials_are_listed_per_city_and_subsidy_type_as_the_seed_words_them():

@@ -14,6 +14,7 @@ from forms.uploads import private_storage
 from portal.models import County
 
 from .operators_factories import (
+    JINJIANG_1965_RESIDENT_ID,
     VALID_RESIDENT_ID,
     VALID_USCC_2,
     add_material,
@@ -75,6 +76,26 @@ def test_wrong_check_characters_are_explained_next_to_the_field_and_nothing_is_l
     assert "校验码不正确（按GB 32100计算）" in field_errors(html, "id_uscc")
     assert 'value="丰泽区东海零工市场"' in html and 'value="林美华"' in html
     assert not Application.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("county", "market_name", "title"),
+    [
+        ("丰泽区", "丰泽区东海零工市场", "泉州市零工市场（驿站）认定申请表"),
+        ("蕉城区", "蕉城区城南零工市场", "宁德市零工市场(驿站)认定申请表"),
+    ],
+    ids=["quanzhou", "ningde"],
+)
+def test_a_manager_born_before_the_countys_code_existed_is_accepted(client, home, county, market_name, title):
+    """The recognition forms ask for the manager's 身份证号码; 晋江 350582 (1992) with a 1965 birth date is real."""
+    user, profile = make_operator(county_name=county)
+    client.force_login(user)
+    values = recognition_values(market_name=market_name, manager_id_number=JINJIANG_1965_RESIDENT_ID)
+    response = client.post(NEW_RECOGNITION, post_data(values, profile))
+    application = Application.objects.get()
+    assert response.url == f"/operators/applications/{application.receipt_no}/edit/"
+    assert application.spec.title == title
+    assert application.manager_id_number == JINJIANG_1965_RESIDENT_ID
 
 
 @pytest.mark.parametrize(

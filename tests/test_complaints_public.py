@@ -1,5 +1,7 @@
 """The public side: submitting a complaint or feedback, abuse protection, uploads, progress, rating, survey."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
@@ -7,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from forms.models import Complaint, ComplaintAttachment, SurveyResponse
+from policies.models import PolicyClause
 
 from .complaints_factories import (
     COMPLAINT_URL,
@@ -20,6 +23,7 @@ from .complaints_factories import (
     photo_upload,
 )
 from .markets_factories import make_market
+from .policies_factories import NINGDE_PLAN, QUANZHOU_PLAN
 from .utils import make_county_staff
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +43,23 @@ def test_complaint_form_shows_categories_counties_and_time_limits(client, home):
     assert ">晋江市</option>" in html and "验证码" in html
     assert "1 个工作日内受理，15 个工作日内办结" in html
     assert "参照12345热线规范取值" in html  # the time limits are marked as an interpretation
+
+
+def cited_after(html, claim):
+    """The first citation in brackets after ``claim`` on the page."""
+    return re.search(re.escape(claim) + r"[^（<]*（([^）]+)）", html).group(1)
+
+
+def test_the_complaint_page_credits_each_duty_to_the_clause_that_states_it(client, home):
+    """宁德附件1第20条: “全面落实首问责任、限时办结、一次性告知等制度”; no clause of Quanzhou's names them.
+    泉州附件1第23条: “公开投诉受理方式和渠道，及时处理投诉”."""
+    html = client.get(COMPLAINT_URL).content.decode()
+    assert cited_after(html, "首问") == "宁德市实施方案附件1第20条"
+    assert "首问责任、限时办结、一次性告知" in html  # the seed's words
+    assert "首问责任、限时办结、一次性告知" in PolicyClause.objects.get(page__slug=NINGDE_PLAN, number=20).text
+    assert not PolicyClause.objects.filter(page__slug=QUANZHOU_PLAN, text__contains="首问").exists()
+    assert cited_after(html, "及时处理投诉") == "泉州市实施方案附件1第23条"
+    assert "及时处理投诉" in PolicyClause.objects.get(page__slug=QUANZHOU_PLAN, number=23).text
 
 
 def test_complaint_with_photo_is_stored_and_gives_receipt_and_code(client, home, django_capture_on_commit_callbacks):

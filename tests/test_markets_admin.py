@@ -1,21 +1,25 @@
 """The bureau's side: construction statistics and their xlsx export, county editors' scope, sample data."""
 
 import io
-from datetime import date
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from markets import seed
 from markets.construction import Quarter
-from markets.models import ConstructionTarget, MarketPage
+from markets.models import ConstructionTarget, CountyDirectoryPage, MarketPage
 from portal.models import County
 
 from .markets_factories import make_market, remove_samples
 from .utils import make_city_staff, make_county_staff, make_user
 
 pytestmark = pytest.mark.django_db
+MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def test_quarters_know_their_dates():
@@ -140,32 +144,42 @@ def test_sample_markets_are_marked_in_the_admin_listing(client, home):
     assert "【示例数据】晋江市零工市场" in html
 
 
+def add_market_url(county_name):
+    return f"/admin/pages/add/markets/marketpage/{CountyDirectoryPage.objects.get(county__name=county_name).pk}/"
+
+
+def market_form_data(county_name="晋江市", star_ratings=(), **fields):
+    """What the admin's page editor posts for a new market or station."""
+    values = {
+        "title": "晋江市陈埭镇零工驿站",
+        "slug": "chendai",
+        "facility_type": "station",
+        "status": "operating",
+        "county": County.objects.get(name=county_name).pk,
+        "address": "晋江市陈埭镇鞋都路1号",
+        "latitude": "24.81",
+        "longitude": "118.59",
+        "opening_hours": inline_formset([]),
+        "hours_exceptions": inline_formset([]),
+        "star_ratings": inline_formset(list(star_ratings)),
+        "photos": streamfield([]),
+    }
+    values.update(fields)
+    return nested_form_data(values)
+
+
+def admin_field_error(html, contentpath):
+    """The error shown in the field's own block of the Wagtail editor (its block carries the field's name)."""
+    block = rf'data-contentpath="{contentpath}">\s*<div class="w-field__errors"[^>]*>(.*?)</div>'
+    match = re.search(block, html, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else ""
+
+
 def test_admin_form_explains_a_name_not_in_the_standard_form(client, home):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
-    from markets.models import CountyDirectoryPage
-
-    county = County.objects.get(name="晋江市")
-    directory = CountyDirectoryPage.objects.get(county=county)
+    url = add_market_url("晋江市")
     client.force_login(make_county_staff("晋江市", "县级编辑"))
-    url = f"/admin/pages/add/markets/marketpage/{directory.pk}/"
     assert client.get(url).status_code == 200
-    data = nested_form_data(
-        {
-            "title": "陈埭零工之家",
-            "slug": "chendai",
-            "facility_type": "station",
-            "status": "operating",
-            "county": county.pk,
-            "address": "晋江市陈埭镇鞋都路1号",
-            "latitude": "24.81",
-            "longitude": "118.59",
-            "opening_hours": inline_formset([]),
-            "hours_exceptions": inline_formset([]),
-            "star_ratings": inline_formset([]),
-            "photos": streamfield([]),
-        }
-    )
+    data = market_form_data(title="陈埭零工之家")
     response = client.post(url, data)
     assert response.status_code == 200  # the form comes back, nothing saved
     html = response.content.decode()
@@ -176,3 +190,92 @@ def test_admin_form_explains_a_name_not_in_the_standard_form(client, home):
     response = client.post(url, data)
     assert response.status_code == 302
     assert MarketPage.objects.get(slug="chendai").title == "晋江市陈埭镇零工驿站"
+
+
+# --- withdrawal (已退出; 宁德方案三（四）“动态退出”) -------------------------------------------------
+
+
+@pytest.fixture
+def editor(client, home, time_machine):
+    time_machine.move_to(MONDAY_MORNING, tick=False)
+    client.force_login(make_county_staff("晋江市", "县级编辑"))
+    return client
+
+
+@pytest.mark.parametrize(
+    ("status", "withdrawn_on", "message"),
+    [
+        ("withdrawn", "", "运营状态为“已退出”时，请填写退出日期。"),
+        ("operating", "2026-11-22", "只有运营状态为“已退出”时才填写退出日期；恢复运营的，请清空退出日期。"),
+        ("withdrawn", "2026-11-24", "退出日期不能晚于今天；计划退出的，请在退出当天再改为“已退出”。"),
+    ],
+    ids=["withdrawn-without-date", "date-without-withdrawal", "date-tomorrow"],
+)
+def test_the_withdrawal_date_goes_with_the_withdrawn_status(editor, status, withdrawn_on, message):
+    response = editor.post(add_market_url("晋江市"), market_form_data(status=status, withdrawn_on=withdrawn_on))
+    assert response.status_code == 200
+    assert admin_field_error(response.content.decode(), "withdrawn_on") == message
+    assert not MarketPage.objects.filter(slug="chendai").exists()
+
+
+def test_a_withdrawn_market_is_saved_with_its_date(editor):
+    response = editor.post(add_market_url("晋江市"), market_form_data(status="withdrawn", withdrawn_on="2026-11-22"))
+    assert response.status_code == 302
+    assert MarketPage.objects.get(slug="chendai").withdrawn_on == date(2026, 11, 22)
+
+
+def test_a_withdrawn_station_counts_for_the_quarters_it_served_and_not_after(client, built, time_machine):
+    time_machine.move_to(MONDAY_MORNING, tick=False)
+    make_market(
+        "福安市",
+        name="福安市湾坞镇零工驿站",
+        facility_type="station",
+        recognized_on=date(2025, 6, 1),
+        status="withdrawn",
+        withdrawn_on=date(2026, 11, 2),
+    )
+    client.force_login(make_city_staff("宁德市"))
+
+    def fuan_stations(quarter):
+        response = client.get(f"/admin/markets/construction.xlsx?quarter={quarter}")
+        rows = {row[0]: row for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)}
+        return rows["福安市"][2]
+
+    assert fuan_stations("2026Q3") == 1  # in service on 30 September
+    assert fuan_stations("2026Q4") == 0  # withdrawn on 2 November
+
+
+# --- star ratings: Quanzhou rates its markets, not its stations ---------------------------------------
+
+
+def test_a_quanzhou_station_cannot_be_given_a_star_rating(client, home):
+    """泉州方案二（二）1 “所在地人社部门每年度负责对零工市场进行星级认定”; 二（二）2 for stations only
+    “对零工驿站工作情况进行核查。得分满90分及以上的，每家一次性给予3万元补贴”: no stars."""
+    client.force_login(make_county_staff("晋江市", "县级编辑"))
+    data = market_form_data("晋江市", star_ratings=[{"year": "2025", "stars": "5"}])
+    response = client.post(add_market_url("晋江市"), data)
+    assert response.status_code == 200
+    assert admin_field_error(response.content.decode(), "stars") == (
+        "泉州市的零工驿站不评定星级：泉州方案二（二）2规定“所在地人社部门每年度负责对零工驿站工作情况进行核查”，"
+        "按得分给予绩效补助；星级认定只适用于零工市场（二（二）1）。请删除此条星级认定。"
+    )
+    assert not MarketPage.objects.filter(slug="chendai").exists()
+
+
+@pytest.mark.parametrize(
+    ("county", "facility_type", "title"),
+    [("晋江市", "market", "晋江市零工市场"), ("蕉城区", "station", "蕉城区漳湾镇零工驿站")],
+    ids=["quanzhou-market", "ningde-station"],
+)
+def test_quanzhou_markets_and_ningde_stations_keep_their_star_ratings(client, home, county, facility_type, title):
+    """宁德方案二（四）1: “被评为五星、四星、三星的，…零工驿站按照3万元、2万元、1万元给予绩效补助”."""
+    client.force_login(make_city_staff("泉州市" if county == "晋江市" else "宁德市"))
+    data = market_form_data(
+        county,
+        title=title,
+        facility_type=facility_type,
+        address=f"{county}示例路1号",
+        star_ratings=[{"year": "2025", "stars": "4"}],
+    )
+    assert client.post(add_market_url(county), data).status_code == 302
+    assert MarketPage.objects.get(slug="chendai").star_history == [{"year": 2025, "stars": 4}]

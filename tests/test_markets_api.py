@@ -1,5 +1,8 @@
 """Open data: /api/v1/markets.geojson, /api/v1/markets/nearby and the Wagtail API v2."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from portal.models import County
@@ -7,6 +10,7 @@ from portal.models import County
 from .markets_factories import make_market, remove_samples
 
 pytestmark = pytest.mark.django_db
+MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.fixture
@@ -17,6 +21,21 @@ def three_markets(home):
         "shishi": make_market("石狮市", name="石狮市宝盖镇零工驿站", facility_type="station", lat=24.752, lng=118.630),
         "jiaocheng": make_market("蕉城区", name="蕉城区零工市场", lat=26.663, lng=119.528),
     }
+
+
+@pytest.fixture
+def withdrawn(three_markets, time_machine):
+    """A station in Shishi, next to the Shishi one, withdrawn on the 1st of this month."""
+    time_machine.move_to(MONDAY_MORNING, tick=False)
+    return make_market(
+        "石狮市",
+        name="石狮市湖滨街道零工驿站",
+        facility_type="station",
+        lat=24.746,
+        lng=118.628,
+        status="withdrawn",
+        withdrawn_on=MONDAY_MORNING.date().replace(day=1),
+    )
 
 
 def test_geojson_lists_published_markets_as_points_in_lng_lat_order(client, three_markets):
@@ -117,3 +136,19 @@ def test_market_pages_appear_in_wagtail_api_v2_with_their_details(client, three_
     assert item["latitude"] == 24.787
     assert item["service_names"] == ["职业介绍"]
     assert item["is_sample"] is False
+
+
+def test_a_withdrawn_market_is_not_in_the_geojson(client, withdrawn):
+    for query in ("", "?city=quanzhou&type=station"):
+        names = {f["properties"]["name"] for f in client.get(f"/api/v1/markets.geojson{query}").json()["features"]}
+        assert "石狮市湖滨街道零工驿站" not in names and "石狮市宝盖镇零工驿站" in names
+
+
+def test_a_withdrawn_market_is_not_among_the_nearby(client, withdrawn):
+    # Standing at the withdrawn station's door: the nearest still in service come first.
+    data = client.get("/api/v1/markets/nearby?lat=24.746&lng=118.628&limit=3").json()
+    assert [result["name"] for result in data["results"]] == [
+        "石狮市宝盖镇零工驿站",
+        "晋江市零工市场",
+        "蕉城区零工市场",
+    ]

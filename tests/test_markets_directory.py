@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -10,13 +10,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from markets import hours
-from markets.models import MarketHoursException
+from markets.models import MarketHoursException, MarketPage
 from portal.models import County
 
 from .markets_factories import make_market, remove_samples
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
 
 
 def listed_names(response):
@@ -199,3 +200,66 @@ def test_official_name_not_in_the_standard_form_is_refused(markets):
     with pytest.raises(ValidationError) as error:
         market.full_clean()
     assert "名称应以所在县（市、区）“晋江市”开头" in error.value.message_dict["title"][0]
+
+
+# --- a withdrawn market (已退出; 宁德方案三（四）“动态退出”) -------------------------------------------
+
+
+@pytest.fixture
+def withdrawn(markets, time_machine):
+    """A station next to 晋江市零工市场 that withdrew yesterday."""
+    time_machine.move_to(MONDAY_MORNING, tick=False)
+    return make_market(
+        "晋江市",
+        name="晋江市青阳街道零工驿站",
+        facility_type="station",
+        lat=24.7875,
+        lng=118.5585,
+        township="青阳街道",
+        status="withdrawn",
+        withdrawn_on=MONDAY_MORNING.date() - timedelta(days=1),
+    )
+
+
+def map_config(response):
+    return json.loads(re.search(r'id="market-map-config"[^>]*>(.*?)</script>', response.content.decode()).group(1))
+
+
+def test_a_withdrawn_market_leaves_the_directory_and_its_map(client, withdrawn):
+    response = client.get("/markets/")
+    assert set(listed_names(response)) == {"晋江市零工市场", "晋江市陈埭镇零工驿站", "蕉城区零工市场"}
+    assert "共找到 3 处" in response.content.decode()
+    assert withdrawn.pk not in [marker["id"] for marker in map_config(response)["markers"]]
+    assert "青阳街道" not in response.content.decode()  # nor is its township offered as a place to start from
+
+
+def test_a_withdrawn_market_leaves_its_countys_page(client, withdrawn):
+    html = client.get(withdrawn.get_parent().url).content.decode()
+    assert "晋江市零工市场" in html and "晋江市青阳街道零工驿站" not in html
+
+
+def test_a_withdrawn_market_is_not_among_the_nearest_found_from_the_home_page(client, withdrawn):
+    # The home page's finder sends the visitor's position to the directory; standing at the withdrawn station.
+    response = client.get("/markets/", {"lat": withdrawn.latitude, "lng": withdrawn.longitude})
+    assert listed_names(response) == ["晋江市零工市场", "晋江市陈埭镇零工驿站", "蕉城区零工市场"]
+
+
+def test_a_withdrawn_market_page_says_at_the_top_since_when_and_points_to_the_directory(client, withdrawn):
+    response = client.get(withdrawn.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    banner = re.search(r'<div class="withdrawn-banner">(.*?)</div>', html, re.S).group(1)
+    assert "该零工驿站已于2026年11月22日退出，不再提供服务。" in banner
+    assert '<a href="/markets/">查看正在提供服务的零工市场（驿站）</a>' in banner
+    assert html.index("withdrawn-banner") < html.index('<h1 class="page-title">')
+    assert "已退出" in html  # the status badge
+
+
+def test_an_operating_market_page_has_no_withdrawal_notice(client, markets):
+    assert "withdrawn-banner" not in client.get(markets[0].url).content.decode()
+
+
+def test_a_market_withdrawn_before_the_date_was_kept_says_so_without_a_date(client, markets):
+    MarketPage.objects.filter(pk=markets[2].pk).update(status="withdrawn")  # as stored before 退出日期 existed
+    html = client.get(markets[2].url).content.decode()
+    assert "该零工市场已退出，不再提供服务。" in html and "已于" not in html

@@ -1,12 +1,16 @@
 """The search page and the suggestions endpoint, as a user sees them."""
 
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from markets.models import MarketIndexPage
 from search.engine import did_you_mean
+
+from .markets_factories import make_market
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +100,22 @@ def test_suggestions_complete_titles_as_you_type(client, home):
     assert client.get("/search/suggest.json", {"q": "   "}).json() == {"suggestions": []}
     partial_word = client.get("/search/suggest.json", {"q": "晋"}).json()["suggestions"]
     assert "晋江市" in [item["title"] for item in partial_word]
+
+
+def test_a_withdrawn_market_is_neither_found_nor_suggested(client, home, time_machine):
+    today = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    time_machine.move_to(today, tick=False)
+    operating = make_market("晋江市", name="晋江市罗山街道零工驿站", facility_type="station")
+    withdrawn = make_market(
+        "晋江市",
+        name="晋江市梅岭街道零工驿站",
+        facility_type="station",
+        status="withdrawn",
+        withdrawn_on=today.date() - timedelta(days=30),
+    )
+    assert f'href="{operating.url}"' in search_page(client, q="晋江市罗山街道零工驿站")
+    assert f'href="{withdrawn.url}"' not in search_page(client, q="晋江市梅岭街道零工驿站")
+    suggested = client.get("/search/suggest.json", {"q": "晋江市梅岭"}).json()["suggestions"]
+    assert withdrawn.title not in [item["title"] for item in suggested]
+    suggested = client.get("/search/suggest.json", {"q": "晋江市罗山"}).json()["suggestions"]
+    assert operating.title in [item["title"] for item in suggested]

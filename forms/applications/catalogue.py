@@ -262,17 +262,19 @@ def _ningde_version(spec, title, annex, source, docx_name):
     )
 
 
+# Ningde's forms are the standard's own annexes (ND 第266-270行), not the plan's: the plan's
+# 附件1 is the standard and its 附件2 the 建设任务指导表 (ND 第118-122行).
 NINGDE_RECOGNITION = _ningde_version(
     QUANZHOU_RECOGNITION,
     "宁德市零工市场(驿站)认定申请表",
-    "附件1",
+    "标准附件1",
     "ND 第268行（仅列名称）；栏目参照 QZ 附件2",
     "宁德市零工市场(驿站)认定申请表.docx",
 )
 NINGDE_SUBSIDY = _ningde_version(
     QUANZHOU_SUBSIDY,
     "宁德市零工市场(驿站)补助资金申请表",
-    "附件2",
+    "标准附件2",
     "ND 第270行（仅列名称）；栏目参照 QZ 附件3",
     "宁德市零工市场(驿站)补助资金申请表.docx",
 )

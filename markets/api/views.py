@@ -1,4 +1,4 @@
-"""Open data: the published markets as GeoJSON, and the nearest ones to a point.
+"""Open data: the published markets as GeoJSON, and the nearest ones to a point; withdrawn ones are left out.
 
 Coordinates are WGS-84 (GeoJSON's datum).  Bad input answers 400 with
 {"errors": {field: [message]}} in Chinese.
@@ -97,14 +97,16 @@ def _summary(row, urls):
 
 
 def nearest(lat, lng, limit):
-    """The ``limit`` nearest published markets as (distance_km, row), nearest first.
+    """The ``limit`` nearest published, not withdrawn markets as (distance_km, row), nearest first.
 
     Searches a box around the point on the indexed latitude/longitude, growing it
     until it holds ``limit`` markets.  The k-th distance found then bounds the
     answer, so one more box of that radius makes it exact; only the markets near
     the point are read, and details are fetched for the winners alone.
     """
-    located = MarketPage.objects.live().filter(latitude__isnull=False, longitude__isnull=False).order_by()
+    located = (
+        MarketPage.objects.live().not_withdrawn().filter(latitude__isnull=False, longitude__isnull=False).order_by()
+    )
     radius = NEARBY_FIRST_RADIUS_KM
     while True:
         candidates = _candidates(located, lat, lng, radius)
@@ -148,7 +150,7 @@ def geojson(request):
     query = GeoJSONQuery(request.GET)
     if not query.is_valid():
         return bad_request(query)
-    markets = MarketPage.objects.live().filter(latitude__isnull=False).select_related("county__city")
+    markets = MarketPage.objects.live().not_withdrawn().filter(latitude__isnull=False).select_related("county__city")
     if query.cleaned_data["city"]:
         markets = markets.filter(county__city=query.cleaned_data["city"])
     if query.cleaned_data["county"]:
