@@ -1,6 +1,7 @@
 """Admin forms that keep each city's bureau to its own city's policies, rule values and criteria."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -11,7 +12,16 @@ from .models import PolicyClause, PolicyPage
 
 
 def own_policies(user):
-    return PolicyPage.objects.filter(city_id__in=city_ids_for(user)).order_by("city__sort_order", "-effective_date")
+    policies = PolicyPage.objects.filter(city_id__in=city_ids_for(user)).select_related("city")
+    return policies.order_by("city__sort_order", "-effective_date")
+
+
+class PolicyChoiceField(forms.ModelChoiceField):
+    """A policy named with its city and validity, so that the predecessor and the successor are told apart."""
+
+    def label_from_instance(self, obj):
+        until = date_format(obj.expiry_date, "DATE_FORMAT") if obj.expiry_date else _("长期")
+        return f"{obj.city.name if obj.city else ''} · {obj.title}（{_('有效期至')}{until}）"
 
 
 class RuleValueForm(WagtailAdminModelForm):
@@ -42,10 +52,10 @@ class CityScopedCriterionForm(WagtailAdminModelForm):
 
 
 class CopyRuleSetForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = PolicyChoiceField(
         label=_("复制自"), queryset=PolicyPage.objects.none(), help_text=_("已设定规则取值的政策文件，如上一期实施方案")
     )
-    target = forms.ModelChoiceField(
+    target = PolicyChoiceField(
         label=_("复制到"), queryset=PolicyPage.objects.none(), help_text=_("尚无规则取值的新政策文件，如续期的实施方案")
     )
 

@@ -357,7 +357,7 @@ class RuleValue(models.Model):
     class Key(models.TextChoices):
         MIN_AREA = "min_area_m2", _("最低服务场所面积（㎡）")
         MIN_STAFF = "min_staff", _("最低工作人员数")
-        MIN_MONTHS = "min_months_for_performance", _("绩效考核前须运营的月数")
+        MIN_MONTHS = "min_months_for_performance", _("星级认定和绩效考核前须运营的月数")
         ONE_TIME_BY_AREA = "one_time_by_area", _("一次性运维补助（元），面积大于门槛（0 表示从最低面积起）")
         STARS_BY_SCORE = "stars_by_score", _("星级，得分达到门槛")
         SUBSIDY_BY_STARS = "subsidy_by_stars", _("绩效补助（元），按星级（门槛为星级）")

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -138,7 +139,15 @@ class RuleValueViewSet(CityScopedViewSet):
     icon = "cogs"
     menu_label = _("规则取值")
     index_view_class = RuleValueIndexView
-    list_display = ["key", "facility_type", "threshold", "value", "citation", "is_interpretation", "policy"]
+    list_display = [
+        "key",
+        "facility_type",
+        "threshold",
+        "value",
+        "citation",
+        BooleanColumn("is_interpretation", label=_("解读取值")),
+        "policy",
+    ]
     list_filter = ["policy", "key", "facility_type", "is_interpretation"]
     edit_handler = ObjectList(
         [
