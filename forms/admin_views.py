@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .cases import can_handle
+from .cases.scoping import can_handle
 from .models import ComplaintAttachment
 from .statistics import complaint_statistics, statistics_workbook
 from .uploads import private_file_response

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from portal.models import IntroPage
 
-from .cases import CaseBase, CaseEventBase
+from .cases.base import CaseBase, CaseEventBase, QueryCodeMixin
 from .masking import mask_email, mask_name, mask_phone
 from .official_calendar import OfficialCalendarDay, OfficialCalendarYear  # noqa: F401 (the app's models)
 from .uploads import PrivateUploadBase
@@ -120,7 +120,7 @@ class CaseTimeLimits(BaseGenericSetting):
 # --- Cases ---------------------------------------------------------------------
 
 
-class Complaint(CaseBase):
+class Complaint(QueryCodeMixin, CaseBase):
     """A complaint (投诉) or a piece of feedback (意见建议) and its handling."""
 
     class Kind(models.TextChoices):

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from portal.models import StaffScope
 
+from .cases.admin import case_page_url
+
 
 def county_case_handlers(county):
     return (
@@ -29,7 +31,7 @@ def notify_county_of_arrival(case):
     recipients = list(county_case_handlers(case.handling_county).values_list("email", flat=True))
     if not recipients:
         return
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("forms_complaint_modeladmin_inspect", args=[case.pk])
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + case_page_url(case)
     send_mail(
         f"【新{case.get_kind_display()}】{case.receipt_no} 已转至{case.handling_county.name}",
         (
@@ -64,9 +66,7 @@ def notify_county_of_application(application):
     recipients = list(county_case_handlers(application.handling_county).values_list("email", flat=True))
     if not recipients:
         return
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "applications_application_modeladmin_inspect", args=[application.pk]
-    )
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + case_page_url(application)
     send_mail(
         f"【待审核】{application.get_form_kind_display()} {application.receipt_no}",
         (

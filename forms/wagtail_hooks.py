@@ -1,11 +1,7 @@
 """The bureau's side: case list and case page (modeladmin), data lists, the State Council's
 holidays (a snippet under 投诉建议), dashboard panels."""
 
-from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -17,12 +13,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import InspectView
-
-from portal.scoping import counties_for
 
 from . import admin_views, workflow
-from .cases import can_handle, cases_visible_to
+from .cases.admin import (
+    CaseAdmin,
+    CaseInspectView,
+    CasePermissionHelper,
+    HandlingCountyFilter,
+    case_list_url,
+    case_page_url,
+)
+from .cases.scoping import cases_visible_to
 from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
 from .working_days import add_working_days, year_to_enter
 
@@ -50,76 +51,24 @@ class DeadlineFilter(SimpleListFilter):
         return queryset
 
 
-class HandlingCountyFilter(SimpleListFilter):
-    """Only the counties the user may see are offered."""
-
-    title = _("承办县（市、区）")
-    parameter_name = "county"
-
-    def lookups(self, request, model_admin):
-        return [(str(county.pk), county.name) for county in counties_for(request.user).order_by("division_code")]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(handling_county=self.value()) if self.value() else queryset
+class ComplaintPermissionHelper(CasePermissionHelper):
+    workflow = workflow.COMPLAINTS
 
 
-class CasePermissionHelper(PermissionHelper):
-    """Cases are never created, edited or deleted in the admin, only handled."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.user_has_specific_permission(user, "view_complaint") and can_handle(user, obj)
-
-
-class ComplaintInspectView(InspectView):
+class ComplaintInspectView(CaseInspectView):
     """The case page: details, contact in full, attachments, history and the actions."""
 
-    def dispatch(self, request, *args, **kwargs):
-        # Another county's case does not exist as far as this user is concerned.
-        if not can_handle(request.user, self.instance):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    workflow = workflow.COMPLAINTS
+    template = "forms/admin/complaint_inspect.html"
+    title = _("投诉建议件")
 
-    def get_template_names(self):
-        return ["forms/admin/complaint_inspect.html"]
-
-    def get_page_title(self):
-        return _("投诉建议件")
-
-    def post(self, request, *args, **kwargs):
-        action_name = request.POST.get("action", "")
-        try:
-            ok, form = workflow.perform(self.instance, request.user, action_name, request.POST)
-        except PermissionDenied:
-            messages.error(request, _("此件当前状态下不能进行该操作，或您无权进行该操作。"))
-            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
-        if ok:
-            messages.success(request, _("已%(action)s。") % {"action": workflow.ACTIONS[action_name].label})
-            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
-        messages.error(request, _("操作未完成，请按提示修改。"))
-        self.instance.refresh_from_db()
-        return self.render_to_response(self.get_context_data(failed_action=action_name, failed_form=form))
-
-    def get_context_data(self, failed_action=None, failed_form=None, **kwargs):
+    def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         case = self.instance
-        actions = []
-        for action in workflow.available_actions(case, self.request.user):
-            form = failed_form if action.name == failed_action else workflow.form_for(action, self.request.user)
-            actions.append({"action": action, "form": form, "open": action.name == failed_action})
         context.update(
             case=case,
             events=case.events.select_related("actor", "county"),
             attachments=case.attachments.all(),
-            actions=actions,
             deadline=DEADLINE_BADGES.get(case.deadline_state()),
             calendar_note=weekday_estimate_note(case.deadline_unknown_years()),
             reply_templates=ReplyTemplate.objects.all(),
@@ -135,14 +84,14 @@ def weekday_estimate_note(years):
     return _("办理时限按周一至周五推算：%(years)s法定节假日尚未公布，公布后请核对。") % {"years": listed}
 
 
-class ComplaintAdmin(ModelAdmin):
+class ComplaintAdmin(CaseAdmin):
     model = Complaint
     menu_label = _("投诉建议件")
     menu_icon = "mail"
     menu_order = 100
-    inspect_view_enabled = True
     inspect_view_class = ComplaintInspectView
-    permission_helper_class = CasePermissionHelper
+    permission_helper_class = ComplaintPermissionHelper
+    extra_css = ("forms/admin.css",)
     list_display = (
         "receipt_link",
         "kind",
@@ -156,23 +105,12 @@ class ComplaintAdmin(ModelAdmin):
     )
     list_filter = ("status", "kind", "category", HandlingCountyFilter, "market", DeadlineFilter)
     search_fields = ("receipt_no",)
-    list_per_page = 50
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("category", "handling_county")
-        return cases_visible_to(request.user, queryset)
-
-    @staticmethod
-    def _badge(css, text):
-        return format_html('<span class="status-tag {}">{}</span>', css, text)
-
-    def receipt_link(self, case):
-        return format_html('<a href="{}">{}</a>', self.url_helper.get_action_url("inspect", case.pk), case.receipt_no)
-
-    receipt_link.short_description = _("受理编号")
+        return super().get_queryset(request).select_related("category")
 
     def status_badge(self, case):
-        return self._badge("primary" if case.is_open else "secondary", case.get_status_display())
+        return self.badge("primary" if case.is_open else "secondary", case.get_status_display())
 
     status_badge.short_description = _("状态")
 
@@ -194,12 +132,6 @@ class ComplaintAdmin(ModelAdmin):
         return case.masked_contact
 
     contact.short_description = _("联系方式")
-
-    def get_index_view_extra_css(self):
-        return ["forms/admin.css"]
-
-    def get_inspect_view_extra_css(self):
-        return ["forms/admin.css"]
 
 
 class CategoryAdmin(ModelAdmin):
@@ -325,12 +257,15 @@ class DeadlinePanel(Component):
         candidates = [case for case in open_cases.filter(close_due__lte=warn_until)] + [
             case for case in open_cases.filter(close_due__gt=warn_until, status=Complaint.Status.NEW)
         ]
-        flagged = [(case, DEADLINE_BADGES[state]) for case in candidates if (state := case.deadline_state(limits))]
-        list_url = reverse("forms_complaint_modeladmin_index")
+        flagged = [
+            (case, DEADLINE_BADGES[state], case_page_url(case))
+            for case in candidates
+            if (state := case.deadline_state(limits))
+        ]
         return {
             "overdue": [item for item in flagged if item[1][0] == "danger"],
             "due_soon": [item for item in flagged if item[1][0] == "warn"],
-            "list_url": list_url,
+            "list_url": case_list_url(Complaint),
         }
 
 

@@ -1,15 +1,13 @@
 """The 12345 closed loop for complaints: 受理/不予受理 → 转办 (退回) → 办理 → 答复 → 办结,
 with 延期 (asked before the deadline, approved by the city), 催办 and 重复件.
 
-Each action is a small function ``(case, user, data)`` that checks the case's state,
-changes it, records a history line with who and when, and notifies.  ``ACTIONS``
-lists them with their form and who may use them; the admin case page renders them.
+Each step is a small function ``(case, user, data)`` that checks the case's state, changes it
+and records a history line with who and when. ``COMPLAINTS`` declares them once as transitions
+(from which states, who may, with what form) on the shared machinery of ``forms.cases``; the
+complainant is told of every change of status.
 """
 
-from dataclasses import dataclass
-
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,49 +15,34 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import County
 from portal.scoping import counties_for, is_city_staff
 
-from .cases import can_handle
+from .cases.scoping import can_handle
+from .cases.transitions import ActionForm, NoteForm, Transition, Workflow, require
 from .models import Complaint, ComplaintEvent, ReplyTemplate
 from .notifications import notify_complainant_of_status, notify_county_of_arrival
 from .working_days import add_working_days
 
 S = Complaint.Status
 A = ComplaintEvent.Action
-OPEN_HANDLING = {S.NEW, S.ACCEPTED, S.IN_PROGRESS, S.REPLIED}
+OPEN_HANDLING = frozenset({S.NEW, S.ACCEPTED, S.IN_PROGRESS, S.REPLIED})
+
+
+def tell_complainant(case, old, new):
+    if old != new:
+        notify_complainant_of_status(case)
 
 
 def record(case, action, user=None, note="", from_status="", county=None, actor_label=""):
-    return ComplaintEvent.objects.create(
-        case=case,
-        action=action,
-        actor=user if user and user.is_authenticated else None,
-        actor_label=actor_label,
-        from_status=from_status,
-        to_status=case.status,
-        note=note,
-        county=county,
-    )
+    return COMPLAINTS.record(case, action, user, note, from_status, county=county, actor_label=actor_label)
 
 
 def change_status(case, user, new_status, action, note="", **fields):
-    old = case.status
-    case.status = new_status
-    for name, value in fields.items():
-        setattr(case, name, value)
-    case.save()
-    record(case, action, user, note, from_status=old, county=fields.get("handling_county"))
-    if old != new_status:
-        transaction.on_commit(lambda: notify_complainant_of_status(case))
-
-
-def require(condition, message):
-    if not condition:
-        raise ValidationError(message)
+    COMPLAINTS.change_status(case, user, new_status, action, note, **fields)
 
 
 # --- forms for the actions that need input ---
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ActionForm):
     reason = forms.CharField(
         label=_("理由"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -68,18 +51,18 @@ class ReasonForm(forms.Form):
     )
 
 
-class AssignForm(forms.Form):
+class AssignForm(ActionForm):
     county = forms.ModelChoiceField(
         label=_("转至"), queryset=County.objects.none(), error_messages={"required": _("请选择转至哪个县（市、区）。")}
     )
     note = forms.CharField(label=_("转办说明"), required=False, max_length=500)
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = counties_for(user).select_related("city").order_by("city", "name")
+        self.fields["county"].queryset = counties_for(self.user).select_related("city").order_by("city", "name")
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(ActionForm):
     template = forms.ModelChoiceField(
         label=_("答复模板"), queryset=ReplyTemplate.objects.all(), required=False, empty_label=_("（不使用模板）")
     )
@@ -92,7 +75,7 @@ class ReplyForm(forms.Form):
     )
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(ActionForm):
     days = forms.IntegerField(
         label=_("延期工作日"), min_value=1, max_value=30, error_messages={"required": _("请填写延期几个工作日。")}
     )
@@ -104,14 +87,10 @@ class ExtensionForm(forms.Form):
     )
 
 
-class DuplicateForm(forms.Form):
+class DuplicateForm(ActionForm):
     original = forms.CharField(
         label=_("原件受理编号"), max_length=32, error_messages={"required": _("请填写原件的受理编号。")}
     )
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(label=_("说明"), required=False, max_length=500)
 
 
 # --- the actions ---
@@ -120,7 +99,9 @@ class NoteForm(forms.Form):
 def assign(case, user, data):
     require(case.status in OPEN_HANDLING | {S.RETURNED}, _("此件已办结，不能转办。"))
     county = data["county"]
-    change_status(case, user, S.NEW, A.ASSIGNED, data.get("note", ""), handling_county=county)
+    COMPLAINTS.change_status(
+        case, user, S.NEW, A.ASSIGNED, data.get("note", ""), event_fields={"county": county}, handling_county=county
+    )
     transaction.on_commit(lambda: notify_county_of_arrival(case))
 
 
@@ -200,83 +181,48 @@ def city_only(user, case):
     return is_city_staff(user)
 
 
-def handler(user, case):
-    return True  # anyone who can open the case (checked before any action)
+def extension_pending(case, user):
+    return case.extension_state == Complaint.Extension.PENDING
 
 
-@dataclass(frozen=True)
-class Action:
-    name: str
-    label: str
-    run: callable
-    form: type = NoteForm
-    allowed: callable = handler
-    statuses: frozenset = frozenset()
-    button_class: str = ""
+def may_ask_extension(case, user):
+    """A county may ask before the deadline, once at a time; the city approves rather than asks."""
+    return not extension_pending(case, user) and timezone.localdate() <= case.close_due and not is_city_staff(user)
 
 
-ACTIONS = {
-    action.name: action
-    for action in [
-        Action("accept", _("受理"), accept, statuses=frozenset({S.NEW})),
-        Action("reject", _("不予受理"), reject, ReasonForm, statuses=frozenset({S.NEW}), button_class="no"),
-        Action("send_back", _("退回（非本单位职责）"), send_back, ReasonForm, statuses=frozenset({S.NEW, S.ACCEPTED})),
-        Action(
-            "assign",
-            _("转办"),
-            assign,
-            AssignForm,
-            city_only,
-            frozenset(OPEN_HANDLING | {S.RETURNED}),
+def overdue(case, user):
+    return case.deadline_state() == "overdue"
+
+
+COMPLAINTS = Workflow(
+    model=Complaint,
+    event_model=ComplaintEvent,
+    may_open=can_handle,
+    on_status_change=tell_complainant,
+    transitions=(
+        Transition("accept", _("受理"), accept, from_statuses=frozenset({S.NEW})),
+        Transition("reject", _("不予受理"), reject, ReasonForm, frozenset({S.NEW}), button_class="no"),
+        Transition("send_back", _("退回（非本单位职责）"), send_back, ReasonForm, frozenset({S.NEW, S.ACCEPTED})),
+        Transition("assign", _("转办"), assign, AssignForm, OPEN_HANDLING | {S.RETURNED}, city_only),
+        Transition("start", _("开始办理"), start, from_statuses=frozenset({S.ACCEPTED})),
+        Transition("reply", _("答复"), reply, ReplyForm, frozenset({S.ACCEPTED, S.IN_PROGRESS, S.REPLIED})),
+        Transition("close", _("办结"), close, from_statuses=frozenset({S.REPLIED})),
+        Transition(
+            "ask_extension", _("申请延期"), ask_extension, ExtensionForm, OPEN_HANDLING, available=may_ask_extension
         ),
-        Action("start", _("开始办理"), start, statuses=frozenset({S.ACCEPTED})),
-        Action("reply", _("答复"), reply, ReplyForm, statuses=frozenset({S.ACCEPTED, S.IN_PROGRESS, S.REPLIED})),
-        Action("close", _("办结"), close, statuses=frozenset({S.REPLIED})),
-        Action("ask_extension", _("申请延期"), ask_extension, ExtensionForm, statuses=frozenset(OPEN_HANDLING)),
-        Action("approve_extension", _("批准延期"), approve_extension, NoteForm, city_only, frozenset(OPEN_HANDLING)),
-        Action("refuse_extension", _("不批准延期"), refuse_extension, ReasonForm, city_only, frozenset(OPEN_HANDLING)),
-        Action("remind", _("催办"), remind, NoteForm, city_only, frozenset(OPEN_HANDLING | {S.RETURNED})),
-        Action("duplicate", _("标记为重复件"), mark_duplicate, DuplicateForm, statuses=frozenset(OPEN_HANDLING)),
-    ]
-}
-
-
-def available_actions(case, user):
-    """The actions this user can take on this case now (what the case page offers)."""
-    found = []
-    for action in ACTIONS.values():
-        if case.status not in action.statuses or not action.allowed(user, case):
-            continue
-        if action.name in {"approve_extension", "refuse_extension"} and case.extension_state != "pending":
-            continue
-        if action.name == "ask_extension" and (
-            case.extension_state == "pending" or timezone.localdate() > case.close_due or is_city_staff(user)
-        ):
-            continue
-        if action.name == "remind" and case.deadline_state() != "overdue":
-            continue
-        found.append(action)
-    return found
-
-
-def form_for(action, user, data=None, prefix=None):
-    kwargs = {"user": user} if action.form is AssignForm else {}
-    return action.form(data, prefix=prefix or action.name, **kwargs)
-
-
-def perform(case, user, action_name, post_data):
-    """Run one action from the case page; returns (ok, form).  Raises PermissionDenied."""
-    action = ACTIONS.get(action_name)
-    if action is None or not can_handle(user, case) or action not in available_actions(case, user):
-        raise PermissionDenied
-    form = form_for(action, user, post_data)
-    if not form.is_valid():
-        return False, form
-    try:
-        with transaction.atomic():
-            locked = Complaint.objects.select_for_update().get(pk=case.pk)
-            action.run(locked, user, form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False, form
-    return True, form
+        Transition(
+            "approve_extension", _("批准延期"), approve_extension, NoteForm, OPEN_HANDLING, city_only, extension_pending
+        ),
+        Transition(
+            "refuse_extension",
+            _("不批准延期"),
+            refuse_extension,
+            ReasonForm,
+            OPEN_HANDLING,
+            city_only,
+            extension_pending,
+        ),
+        Transition("remind", _("催办"), remind, NoteForm, OPEN_HANDLING | {S.RETURNED}, city_only, overdue),
+        Transition("duplicate", _("标记为重复件"), mark_duplicate, DuplicateForm, OPEN_HANDLING),
+    ),
+)

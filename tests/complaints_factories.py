@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfWriter
 
-from forms.cases import create_with_unique_receipt, new_query_code, query_code_digest
+from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
 from forms.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear
 from portal.models import County
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import override_settings
 
 from forms import working_days
-from forms.cases import query_code_digest
+from forms.cases.base import query_code_digest
 from forms.masking import mask_email, mask_identity_number, mask_name, mask_phone
 from forms.models import Complaint
 from forms.uploads import sniff_content_type

@@ -11,7 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from forms.cases import CaseBase, CaseEventBase
+from forms.cases.base import CaseBase, CaseEventBase
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
 from forms.uploads import PrivateUploadBase
 from policies.rules import yuan
@@ -129,7 +129,6 @@ class Application(CaseBase):
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
     FINAL_STATUSES = {Status.APPROVED, Status.REJECTED}
 
-    query_code_digest = None  # operators follow their applications by logging in, not with a query code
     operator = models.ForeignKey(
         OperatorProfile, on_delete=models.PROTECT, related_name="applications", verbose_name=_("运营单位")
     )

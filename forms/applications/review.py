@@ -3,11 +3,11 @@
 The operator saves drafts and submits; the county's reviewer approves, returns with comments
 or rejects with reasons.  Every step records who did it and when (ApplicationEvent).
 Approving a recognition application creates the market's directory page as a draft, for
-the bureau to check and publish.  ``ACTIONS`` is what the admin case page offers.
+the bureau to check and publish.  ``APPLICATIONS`` declares the review's transitions on the
+shared machinery of ``forms.cases``; the operator is told of every decision.
 """
 
 import logging
-from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forms.cases import can_handle, create_with_unique_receipt
+from forms.cases.base import create_with_unique_receipt
+from forms.cases.scoping import can_handle
+from forms.cases.transitions import ActionForm, Transition, Workflow
 from forms.notifications import notify_county_of_application, notify_operator_of_decision
 from markets.models import CountyDirectoryPage, MarketPage
 
@@ -28,26 +30,17 @@ A = ApplicationEvent.Action
 DECISIONS = {S.RETURNED, S.APPROVED, S.REJECTED}  # the operator is told of these by e-mail
 
 
+def tell_operator(application, old, new):
+    if new in DECISIONS:
+        notify_operator_of_decision(application)
+
+
 def record(application, action, user=None, note="", from_status=""):
-    return ApplicationEvent.objects.create(
-        case=application,
-        action=action,
-        actor=user if user is not None and user.is_authenticated else None,
-        from_status=from_status,
-        to_status=application.status,
-        note=note,
-    )
+    return APPLICATIONS.record(application, action, user, note, from_status=from_status)
 
 
 def change_status(application, user, new_status, action, note="", **fields):
-    old = application.status
-    application.status = new_status
-    for name, value in fields.items():
-        setattr(application, name, value)
-    application.save()
-    record(application, action, user, note, from_status=old)
-    if new_status in DECISIONS:
-        transaction.on_commit(lambda: notify_operator_of_decision(application))
+    APPLICATIONS.change_status(application, user, new_status, action, note, **fields)
 
 
 # --- the operator's side ------------------------------------------------------------------------
@@ -105,7 +98,7 @@ def submit(application, user):
 # --- the county's side --------------------------------------------------------------------------
 
 
-class CommentForm(forms.Form):
+class CommentForm(ActionForm):
     comment = forms.CharField(
         label=_("审核意见"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -115,7 +108,7 @@ class CommentForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(ActionForm):
     comment = forms.CharField(
         label=_("需要修改的内容"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -125,7 +118,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(ActionForm):
     comment = forms.CharField(
         label=_("不予通过的理由"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -193,54 +186,26 @@ def reveal(application, user):
     """A reviewer opens the full identity and bank numbers: allowed only to case staff, and logged."""
     if not open_to_bureau(user, application):
         raise PermissionDenied
-    record(
-        application,
-        A.REVEALED,
-        user,
-        note=_("查看了完整的身份证号码、银行账号和联系电话"),
-        from_status=application.status,
-    )
+    note = _("查看了完整的身份证号码、银行账号和联系电话")
+    record(application, A.REVEALED, user, note, from_status=application.status)
     logger.info("application %s: full numbers opened by user %s", application.receipt_no, user.pk)
 
 
-@dataclass(frozen=True)
-class Action:
-    name: str
-    label: str
-    run: callable
-    form: type
-    button_class: str = ""
+def may_review(user, application):
+    return user.has_perm("applications.change_application")
 
 
-ACTIONS = {
-    action.name: action
-    for action in [
-        Action("approve", _("审核通过"), approve, CommentForm),
-        Action("return", _("退回修改"), return_for_changes, ReturnForm, "secondary"),
-        Action("reject", _("不予通过"), reject, RejectForm, "no"),
-    ]
-}
-
-
-def available_actions(application, user):
-    if application.status != S.SUBMITTED or not user.has_perm("applications.change_application"):
-        return []
-    return list(ACTIONS.values())
-
-
-def perform(application, user, action_name, post_data):
-    """Run one review action from the case page; returns (ok, form).  Raises PermissionDenied."""
-    action = ACTIONS.get(action_name)
-    if action is None or not open_to_bureau(user, application) or action not in available_actions(application, user):
-        raise PermissionDenied
-    form = action.form(post_data, prefix=action.name)
-    if not form.is_valid():
-        return False, form
-    try:
-        with transaction.atomic():
-            locked = Application.objects.select_for_update().get(pk=application.pk)
-            action.run(locked, user, form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False, form
-    return True, form
+PENDING = frozenset({S.SUBMITTED})
+APPLICATIONS = Workflow(
+    model=Application,
+    event_model=ApplicationEvent,
+    may_open=open_to_bureau,
+    on_status_change=tell_operator,
+    transitions=(
+        Transition("approve", _("审核通过"), approve, CommentForm, PENDING, may_review),
+        Transition(
+            "return", _("退回修改"), return_for_changes, ReturnForm, PENDING, may_review, button_class="secondary"
+        ),
+        Transition("reject", _("不予通过"), reject, RejectForm, PENDING, may_review, button_class="no"),
+    ),
+)

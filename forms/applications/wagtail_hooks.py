@@ -1,11 +1,7 @@
 """The bureau's side: operator organisations (masked phones) and the applications as cases."""
 
-from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,16 +10,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import InspectView
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from forms.cases import cases_visible_to
-from forms.wagtail_hooks import CasePermissionHelper, HandlingCountyFilter
+from forms.cases.admin import CaseAdmin, CaseInspectView, CasePermissionHelper, HandlingCountyFilter, case_list_url
+from forms.cases.scoping import cases_visible_to
 
 from . import admin_views, documents, review
 from .models import Application, OperatorProfile
 
-CSS = ["forms/admin.css", "applications/css/admin.css"]
+CSS = ("forms/admin.css", "applications/css/admin.css")
 
 
 class OperatorProfileViewSet(SnippetViewSet):
@@ -65,64 +60,35 @@ class ReviewStatusFilter(SimpleListFilter):
 
 
 class ApplicationPermissionHelper(CasePermissionHelper):
-    def user_can_inspect_obj(self, user, obj):
-        return self.user_has_specific_permission(user, "view_application") and review.open_to_bureau(user, obj)
+    workflow = review.APPLICATIONS
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(CaseInspectView):
     """The case page: the form's data (numbers masked), materials, rules check, history and actions."""
 
-    def dispatch(self, request, *args, **kwargs):
-        # Another county's application, or an operator's unsent draft, does not exist for this user.
-        if not review.open_to_bureau(request.user, self.instance):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_template_names(self):
-        return ["applications/admin/application_inspect.html"]
-
-    def get_page_title(self):
-        return _("运营单位申请")
+    workflow = review.APPLICATIONS
+    template = "applications/admin/application_inspect.html"
+    title = _("运营单位申请")
+    refused_message = _("此申请当前状态下不能进行该操作，或您无权进行该操作。")
 
     def post(self, request, *args, **kwargs):
-        action_name = request.POST.get("action", "")
-        if action_name == "reveal":
+        if request.POST.get("action") == "reveal":
             review.reveal(self.instance, request.user)
             return self.render_to_response(self.get_context_data(revealed=True))
-        try:
-            ok, form = review.perform(self.instance, request.user, action_name, request.POST)
-        except PermissionDenied:
-            messages.error(request, _("此申请当前状态下不能进行该操作，或您无权进行该操作。"))
-            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
-        if ok:
-            messages.success(request, _("已%(action)s。") % {"action": review.ACTIONS[action_name].label})
-            return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
-        messages.error(request, _("操作未完成，请按提示修改。"))
-        self.instance.refresh_from_db()
-        return self.render_to_response(self.get_context_data(failed_action=action_name, failed_form=form))
+        return super().post(request, *args, **kwargs)
 
-    def get_context_data(self, failed_action=None, failed_form=None, revealed=False, **kwargs):
+    def get_context_data(self, revealed=False, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.instance
         uploads = {}
         for item in application.documents.all():
             uploads.setdefault(item.material_number, []).append(item)
-        actions = [
-            {
-                "action": action,
-                "form": failed_form if action.name == failed_action else action.form(prefix=action.name),
-                "open": action.name == failed_action,
-            }
-            for action in review.available_actions(application, self.request.user)
-        ]
         context.update(
             application=application,
             spec=application.spec,
             rows=documents.screen_rows(application.spec, application.form_values(masked=not revealed)),
             revealed=revealed,
             materials=[(material, uploads.get(material.number, [])) for material in application.materials],
-            events=application.events.select_related("actor"),
-            actions=actions,
             can_edit_market_page=self._can_edit_market_page(application),
         )
         return context
@@ -132,15 +98,15 @@ class ApplicationInspectView(InspectView):
         return page is not None and page.permissions_for_user(self.request.user).can_edit()
 
 
-class ApplicationAdmin(ModelAdmin):
+class ApplicationAdmin(CaseAdmin):
     model = Application
     menu_label = _("全部申请")
     menu_icon = "form"
     menu_order = 100
-    inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     inspect_view_fields = ["receipt_no"]  # the template lays out the form itself, with numbers masked
     permission_helper_class = ApplicationPermissionHelper
+    extra_css = CSS
     list_display = (
         "receipt_link",
         "form_kind",
@@ -154,21 +120,13 @@ class ApplicationAdmin(ModelAdmin):
     list_filter = ("form_kind", ReviewStatusFilter, HandlingCountyFilter, "submitted_at")
     search_fields = ("receipt_no", "organisation_name")
     ordering = ["-submitted_at"]
-    list_per_page = 50
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).exclude(status=Application.Status.DRAFT)
-        return cases_visible_to(request.user, queryset.select_related("handling_county"))
-
-    def receipt_link(self, application):
-        url = self.url_helper.get_action_url("inspect", application.pk)
-        return format_html('<a href="{}">{}</a>', url, application.receipt_no)
-
-    receipt_link.short_description = _("受理编号")
+        return super().get_queryset(request).exclude(status=Application.Status.DRAFT)
 
     def status_badge(self, application):
         css = "primary" if application.status == Application.Status.SUBMITTED else "secondary"
-        return format_html('<span class="status-tag {}">{}</span>', css, application.get_status_display())
+        return self.badge(css, application.get_status_display())
 
     status_badge.short_description = _("状态")
 
@@ -178,12 +136,6 @@ class ApplicationAdmin(ModelAdmin):
         return format_html('<strong class="amount-differs">{}</strong>', _("需核实"))
 
     amount_flag.short_description = _("金额核对")
-
-    def get_index_view_extra_css(self):
-        return CSS
-
-    def get_inspect_view_extra_css(self):
-        return CSS
 
 
 class ApplicationMenuItem(MenuItem):
@@ -198,11 +150,10 @@ class ApplicationsGroup(ModelAdminGroup):
     items = (ApplicationAdmin,)
 
     def get_submenu_items(self):
-        index_url = reverse("applications_application_modeladmin_index")
         return super().get_submenu_items() + [
             ApplicationMenuItem(
                 label,
-                f"{index_url}?form_kind__exact={kind}",
+                case_list_url(Application, f"form_kind__exact={kind}"),
                 name=f"applications-{kind}",
                 icon_name="form",
                 order=order,
@@ -227,8 +178,8 @@ class PendingApplicationsSummary(SummaryItem):
 
     def get_context_data(self, parent_context):
         pending = cases_visible_to(self.request.user, Application.objects.filter(status=Application.Status.SUBMITTED))
-        list_url = reverse("applications_application_modeladmin_index")
-        return {"count": pending.count(), "url": f"{list_url}?status={Application.Status.SUBMITTED}"}
+        url = case_list_url(Application, f"status={Application.Status.SUBMITTED}")
+        return {"count": pending.count(), "url": url}
 
     def is_shown(self):
         return self.request.user.has_perm("applications.view_application")

@@ -1,10 +1,5 @@
-"""The case machinery every structured form shares: numbering, scoping, history.
-
-A *case* is anything the public submits that staff handle (a complaint, a piece of
-feedback; later an operator's application).  Concrete models subclass ``CaseBase``
-and ``CaseEventBase``; staff lists and views go through ``cases_visible_to`` so each
-county's staff see only their county's cases.
-"""
+"""What every case is made of: its receipt number, handling county and dates (``CaseBase``), the query code
+of a case the public follows without an account (``QueryCodeMixin``), and its history (``CaseEventBase``)."""
 
 import hashlib
 import hmac
@@ -14,8 +9,6 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from portal.scoping import can_see_county, counties_for, is_city_staff
 
 QUERY_CODE_DIGITS = 8
 
@@ -54,7 +47,6 @@ class CaseBase(models.Model):
     """Fields every case has: its number, the county that handles it, and when."""
 
     receipt_no = models.CharField(_("受理编号"), max_length=32, unique=True, editable=False)
-    query_code_digest = models.CharField(max_length=64, editable=False)
     handling_county = models.ForeignKey(
         "portal.County", on_delete=models.PROTECT, related_name="+", verbose_name=_("承办县（市、区）")
     )
@@ -66,6 +58,15 @@ class CaseBase(models.Model):
 
     def __str__(self):
         return self.receipt_no
+
+
+class QueryCodeMixin(models.Model):
+    """A case the public follows with its receipt number and a query code (only a keyed digest is kept)."""
+
+    query_code_digest = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        abstract = True
 
     def matches_query_code(self, code: str) -> bool:
         return hmac.compare_digest(self.query_code_digest, query_code_digest(self.receipt_no, code or ""))
@@ -93,25 +94,3 @@ class CaseEventBase(models.Model):
         if self.actor_id:
             return self.actor.get_full_name() or self.actor.get_username()
         return self.actor_label
-
-
-def cases_visible_to(user, queryset, county_field="handling_county"):
-    """Only the cases of counties ``user`` may see (city staff: their whole city)."""
-    return queryset.filter(**{f"{county_field}__in": counties_for(user)})
-
-
-def can_handle(user, case, county_field="handling_county"):
-    county = getattr(case, county_field)
-    return user.is_authenticated and can_see_county(user, county)
-
-
-__all__ = [
-    "CaseBase",
-    "CaseEventBase",
-    "can_handle",
-    "cases_visible_to",
-    "create_with_unique_receipt",
-    "is_city_staff",
-    "new_query_code",
-    "query_code_digest",
-]

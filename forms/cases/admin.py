@@ -1,0 +1,142 @@
+"""The bureau's case lists and case pages (wagtail-modeladmin), shared by every kind of case.
+
+A kind subclasses ``CaseAdmin`` (its list, scoped to the user's counties) with a ``CaseInspectView`` (its case
+page: a case of another county does not exist for the user; the transitions on offer with their forms; a
+transition's form with errors stays open with what was typed) and a ``CasePermissionHelper`` naming its
+``Workflow``. URLs of the case lists and pages come from here, so no modeladmin URL name is spelled out elsewhere.
+"""
+
+from django.contrib import messages
+from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import AdminURLHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import InspectView
+
+from portal.scoping import counties_for
+
+from .scoping import cases_visible_to
+
+
+def case_list_url(model, query=""):
+    """The bureau's list of ``model``'s cases, with an optional query string (``status=submitted``)."""
+    url = AdminURLHelper(model).index_url
+    return f"{url}?{query}" if query else url
+
+
+def case_page_url(case):
+    return AdminURLHelper(type(case)).get_action_url("inspect", case.pk)
+
+
+class HandlingCountyFilter(SimpleListFilter):
+    """Only the counties the user may see are offered."""
+
+    title = _("承办县（市、区）")
+    parameter_name = "county"
+
+    def lookups(self, request, model_admin):
+        return [(str(county.pk), county.name) for county in counties_for(request.user).order_by("division_code")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(handling_county=self.value()) if self.value() else queryset
+
+
+class CasePermissionHelper(PermissionHelper):
+    """Cases are never created, edited or deleted in the admin, only handled by those who may open them."""
+
+    workflow = None
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        view = self.get_perm_codename("view")
+        return self.user_has_specific_permission(user, view) and self.workflow.may_open(user, obj)
+
+
+class CaseInspectView(InspectView):
+    """The case page: what the kind's template shows, the transitions on offer, and running one of them."""
+
+    workflow = None
+    template = ""
+    title = ""
+    refused_message = _("此件当前状态下不能进行该操作，或您无权进行该操作。")
+
+    def dispatch(self, request, *args, **kwargs):
+        # Another county's case does not exist as far as this user is concerned.
+        if not self.workflow.may_open(request.user, self.instance):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_template_names(self):
+        return [self.template]
+
+    def get_page_title(self):
+        return self.title
+
+    def case_page(self):
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+    def post(self, request, *args, **kwargs):
+        name = request.POST.get("action", "")
+        try:
+            ok, form = self.workflow.perform(self.instance, request.user, name, request.POST)
+        except PermissionDenied:
+            messages.error(request, self.refused_message)
+            return self.case_page()
+        if ok:
+            messages.success(request, _("已%(action)s。") % {"action": self.workflow.by_name[name].label})
+            return self.case_page()
+        messages.error(request, _("操作未完成，请按提示修改。"))
+        self.instance.refresh_from_db()
+        return self.render_to_response(self.get_context_data(failed_action=name, failed_form=form))
+
+    def get_context_data(self, failed_action=None, failed_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["actions"] = [
+            {
+                "action": transition,
+                "form": failed_form if transition.name == failed_action else self.workflow.form_for(transition, user),
+                "open": transition.name == failed_action,
+            }
+            for transition in self.workflow.available(self.instance, user)
+        ]
+        context["events"] = self.instance.events.select_related("actor")
+        return context
+
+
+class CaseAdmin(ModelAdmin):
+    """A kind's case list: only the cases of the user's counties, each linked to its case page."""
+
+    inspect_view_enabled = True
+    extra_css = ()
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return cases_visible_to(request.user, super().get_queryset(request).select_related("handling_county"))
+
+    def receipt_link(self, case):
+        return format_html('<a href="{}">{}</a>', self.url_helper.get_action_url("inspect", case.pk), case.receipt_no)
+
+    receipt_link.short_description = _("受理编号")
+
+    @staticmethod
+    def badge(css, text):
+        return format_html('<span class="status-tag {}">{}</span>', css, text)
+
+    def get_index_view_extra_css(self):
+        return list(self.extra_css)
+
+    def get_inspect_view_extra_css(self):
+        return list(self.extra_css)
