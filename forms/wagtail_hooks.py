@@ -14,17 +14,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import admin_views, workflow
+from . import admin_views
 from .cases.admin import (
     CaseAdmin,
     CaseInspectView,
-    CasePermissionHelper,
     HandlingCountyFilter,
     case_list_url,
     case_page_url,
 )
 from .cases.scoping import cases_visible_to
 from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
+from .workflow import COMPLAINTS
 from .working_days import add_working_days, year_to_enter
 
 DEADLINE_BADGES = {"overdue": ("danger", _("已超期")), "due_soon": ("warn", _("即将超期"))}
@@ -51,14 +51,9 @@ class DeadlineFilter(SimpleListFilter):
         return queryset
 
 
-class ComplaintPermissionHelper(CasePermissionHelper):
-    workflow = workflow.COMPLAINTS
-
-
 class ComplaintInspectView(CaseInspectView):
     """The case page: details, contact in full, attachments, history and the actions."""
 
-    workflow = workflow.COMPLAINTS
     template = "forms/admin/complaint_inspect.html"
     title = _("投诉建议件")
 
@@ -90,7 +85,7 @@ class ComplaintAdmin(CaseAdmin):
     menu_icon = "mail"
     menu_order = 100
     inspect_view_class = ComplaintInspectView
-    permission_helper_class = ComplaintPermissionHelper
+    workflow = COMPLAINTS
     extra_css = ("forms/admin.css",)
     list_display = (
         "receipt_link",

@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from forms.cases.admin import CaseAdmin, CaseInspectView, CasePermissionHelper, HandlingCountyFilter, case_list_url
+from forms.cases.admin import CaseAdmin, CaseInspectView, HandlingCountyFilter, case_list_url
 from forms.cases.scoping import cases_visible_to
 
 from . import admin_views, documents, review
@@ -59,14 +59,9 @@ class ReviewStatusFilter(SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
-class ApplicationPermissionHelper(CasePermissionHelper):
-    workflow = review.APPLICATIONS
-
-
 class ApplicationInspectView(CaseInspectView):
     """The case page: the form's data (numbers masked), materials, rules check, history and actions."""
 
-    workflow = review.APPLICATIONS
     template = "applications/admin/application_inspect.html"
     title = _("运营单位申请")
     refused_message = _("此申请当前状态下不能进行该操作，或您无权进行该操作。")
@@ -105,7 +100,7 @@ class ApplicationAdmin(CaseAdmin):
     menu_order = 100
     inspect_view_class = ApplicationInspectView
     inspect_view_fields = ["receipt_no"]  # the template lays out the form itself, with numbers masked
-    permission_helper_class = ApplicationPermissionHelper
+    workflow = review.APPLICATIONS
     extra_css = CSS
     list_display = (
         "receipt_link",

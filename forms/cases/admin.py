@@ -1,10 +1,12 @@
 """The bureau's case lists and case pages (wagtail-modeladmin), shared by every kind of case.
 
-A kind subclasses ``CaseAdmin`` (its list, scoped to the user's counties) with a ``CaseInspectView`` (its case
-page: a case of another county does not exist for the user; the transitions on offer with their forms; a
-transition's form with errors stays open with what was typed) and a ``CasePermissionHelper`` naming its
-``Workflow``. URLs of the case lists and pages come from here, so no modeladmin URL name is spelled out elsewhere.
+A kind subclasses ``CaseAdmin`` naming its ``Workflow`` (its list, scoped to the user's counties; its permission
+helper) and ``CaseInspectView`` (its case page: a case of another county does not exist for the user; the
+transitions on offer with their forms; a transition's form with errors stays open with what was typed). URLs of
+the case lists and pages come from here, so no modeladmin URL name is spelled out elsewhere.
 """
+
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
@@ -48,7 +50,9 @@ class HandlingCountyFilter(SimpleListFilter):
 class CasePermissionHelper(PermissionHelper):
     """Cases are never created, edited or deleted in the admin, only handled by those who may open them."""
 
-    workflow = None
+    def __init__(self, model, inspect_view_enabled=False, *, workflow):
+        super().__init__(model, inspect_view_enabled)
+        self.workflow = workflow
 
     def user_can_create(self, user):
         return False
@@ -67,10 +71,13 @@ class CasePermissionHelper(PermissionHelper):
 class CaseInspectView(InspectView):
     """The case page: what the kind's template shows, the transitions on offer, and running one of them."""
 
-    workflow = None
     template = ""
     title = ""
     refused_message = _("此件当前状态下不能进行该操作，或您无权进行该操作。")
+
+    @property
+    def workflow(self):
+        return self.model_admin.workflow
 
     def dispatch(self, request, *args, **kwargs):
         # Another county's case does not exist as far as this user is concerned.
@@ -119,9 +126,13 @@ class CaseInspectView(InspectView):
 class CaseAdmin(ModelAdmin):
     """A kind's case list: only the cases of the user's counties, each linked to its case page."""
 
+    workflow = None
     inspect_view_enabled = True
     extra_css = ()
     list_per_page = 50
+
+    def get_permission_helper_class(self):
+        return partial(CasePermissionHelper, workflow=self.workflow)
 
     def get_queryset(self, request):
         return cases_visible_to(request.user, super().get_queryset(request).select_related("handling_county"))
