@@ -37,6 +37,7 @@ system-packages:
 lint: install
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen ruff check .
+	$(UV) run --frozen lint-imports --no-cache
 
 check: install
 	SECRET_KEY=check-only $(MANAGE) check --fail-level WARNING

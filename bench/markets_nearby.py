@@ -122,7 +122,7 @@ def report(label, timings):
 
 def near_counties(rng, count):
     """Where people ask from: within about 20 km of a county seat."""
-    from portal.models import County
+    from portal.regions import County
 
     seats = [(float(c.latitude), float(c.longitude)) for c in County.objects.all()]
     return [

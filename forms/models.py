@@ -17,7 +17,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal.models import IntroPage
+from portal.pages import IntroPage
 
 from .cases.base import CaseBase, CaseEventBase, QueryCodeMixin
 from .masking import mask_email, mask_name, mask_phone

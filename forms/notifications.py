@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 
-from portal.models import StaffScope
+from portal.roles import StaffScope
 
 from .cases.admin import case_page_url
 

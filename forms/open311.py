@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.models import County
+from portal.regions import County
 
 from .models import Category, Complaint
 from .validators import validate_phone

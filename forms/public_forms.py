@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from markets.models import MarketPage
-from portal.models import County
+from portal.regions import County
 
 from .models import Category, Complaint, SurveyResponse
 from .uploads import CheckedFileField

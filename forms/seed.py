@@ -4,8 +4,8 @@ Council's holidays, 法定节假日安排).  Idempotent."""
 
 from django.contrib.auth.models import Permission
 
-from portal.models import StaffScope
-from portal.seed import child_by_slug, ensure_child
+from portal.pages import child_by_slug, ensure_child
+from portal.roles import StaffScope
 
 from .models import (
     CaseFormPage,

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import County
+from portal.regions import County
 from portal.scoping import counties_for, is_city_staff
 
 from .cases.scoping import can_handle

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import City, County
+from portal.regions import City, County
 
 from .geo import for_display, haversine_km
 from .models import MarketFacility, MarketPage, MarketService

@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.models import IntroPage
+from portal.pages import IntroPage
 
 from . import hours
 from .blocks import PhotoBlock

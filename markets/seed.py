@@ -9,7 +9,7 @@ from datetime import date, time
 from django.apps import apps as django_apps
 from django.utils import timezone
 
-from portal.models import City, County
+from portal.regions import City, County
 
 from .catalog import ensure_catalog
 from .models import (

@@ -12,7 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.models import IntroPage
+from portal.pages import IntroPage
+from portal.regions import City
 
 from .publicity import publicity_status
 
@@ -33,8 +34,6 @@ class NoticeIndexPage(RoutablePageMixin, IntroPage):
         return NoticePage.objects.child_of(self).live().select_related("city").order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.models import City
-
         context = super().get_context(request, *args, **kwargs)
         cities = City.objects.all()
         city = cities.filter(slug=request.GET.get("city", "")).first()

@@ -2,7 +2,7 @@
 
 import datetime
 
-from portal.models import City
+from portal.regions import City
 
 from .models import NoticeIndexPage, NoticePage
 

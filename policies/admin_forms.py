@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from portal.models import City
+from portal.regions import City
 from portal.scoping import city_ids_for
 
 from .models import PolicyClause, PolicyPage

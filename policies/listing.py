@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import City
+from portal.regions import City
 
 from .models import PolicyInterpretationPage, PolicyPage
 from .status import LABELS as STATUS_LABELS

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.models import IntroPage
+from portal.pages import IntroPage
 
 from .blocks import PolicyBodyBlock
 from .status import LABELS as STATUS_LABELS

@@ -15,7 +15,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from portal.models import City, StaffScope
+from portal.regions import City
+from portal.roles import StaffScope
 
 from . import seed_data
 from .models import AssessmentCriterion, PolicyAnnex, PolicyClause, PolicyIndexPage, PolicyPage, RuleValue

@@ -7,7 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from forms.models import FeedbackIndexPage, ServiceIndexPage
+from markets.models import MarketIndexPage
+from notices.models import NoticeIndexPage
+from policies.models import PolicyIndexPage, PolicyPage
 from policies.status import EXPIRING_SOON_DAYS
+from wages.highlights import latest_guide_highlights
+from wages.models import WageGuideIndexPage
+
+from .regions import County
 
 IN_FORCE_CODES = {"in_force", "expiring_soon"}
 
@@ -21,8 +29,6 @@ class PolicyInForce:
 
 
 def live_policies():
-    from policies.models import PolicyPage
-
     return PolicyPage.objects.live().order_by("-issue_date")
 
 
@@ -42,11 +48,8 @@ def policies_in_force(today=None, policies=None):
     return found
 
 
-def section(model_path):
+def section(model):
     """The live section page of a model (e.g. the market directory), or None before it exists."""
-    from django.apps import apps
-
-    model = apps.get_model(model_path)
     return model.objects.live().first()
 
 
@@ -69,10 +72,8 @@ class MarketFinderBlock(blocks.StructBlock):
         template = "portal/blocks/market_finder.html"
 
     def get_context(self, value, parent_context=None):
-        from portal.models import County
-
         context = super().get_context(value, parent_context)
-        context["directory"] = section("markets.MarketIndexPage")
+        context["directory"] = section(MarketIndexPage)
         context["counties"] = County.objects.select_related("city")
         return context
 
@@ -88,7 +89,7 @@ class LatestNoticesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        index = section("notices.NoticeIndexPage")
+        index = section(NoticeIndexPage)
         context["index"] = index
         context["notices"] = index.notices()[: value["count"]] if index else []
         return context
@@ -105,7 +106,7 @@ class PoliciesInForceBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["entries"] = policies_in_force()
-        context["index"] = section("policies.PolicyIndexPage")
+        context["index"] = section(PolicyIndexPage)
         context["warning_days"] = EXPIRING_SOON_DAYS
         return context
 
@@ -120,10 +121,8 @@ class WageHighlightsBlock(blocks.StructBlock):
         template = "portal/blocks/wage_highlights.html"
 
     def get_context(self, value, parent_context=None):
-        from wages.highlights import latest_guide_highlights
-
         context = super().get_context(value, parent_context)
-        context["index"] = section("wages.WageGuideIndexPage")
+        context["index"] = section(WageGuideIndexPage)
         context["highlights"] = latest_guide_highlights(value["per_city"])
         return context
 
@@ -162,8 +161,8 @@ class HomeBlocks(blocks.StreamBlock):
 
 def default_home_body():
     """The arrangement a new site starts with (raw stream data): what a visitor on a phone needs first, first."""
-    services = section("forms.ServiceIndexPage")
-    feedback = section("forms.FeedbackIndexPage")
+    services = section(ServiceIndexPage)
+    feedback = section(FeedbackIndexPage)
 
     def entry(title, description, page):
         return {"title": title, "description": description, "page": page.pk if page else None, "anchor": ""}

@@ -1,8 +1,53 @@
-"""The two cities and their county-level districts (GB/T 2260 codes; functional zones have none).
+"""The regions the portal serves: the cities and their county-level districts (the bottom layer).
+
+The starting data: the two cities and their districts (GB/T 2260 codes; functional zones have none).
 
 Coordinates are each government seat's, in WGS-84, for "nearest by county".
 The bureau edits regions in the admin; this is the starting data.
 """
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class City(models.Model):
+    """A prefecture-level city whose bureau publishes on the portal (泉州市, 宁德市)."""
+
+    slug = models.SlugField(_("代码"), unique=True, help_text=_("规则引擎和接口使用的代码，如 quanzhou"))
+    name = models.CharField(_("名称"), max_length=20, unique=True)
+    division_code = models.CharField(_("行政区划代码"), max_length=6, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("设区市")
+        verbose_name_plural = _("设区市")
+
+    def __str__(self):
+        return self.name
+
+
+class County(models.Model):
+    """A county-level district (县（市、区）) or a functional zone handled like one."""
+
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="counties", verbose_name=_("设区市"))
+    name = models.CharField(_("名称"), max_length=30, unique=True)
+    division_code = models.CharField(
+        _("行政区划代码"), max_length=6, blank=True, help_text=_("开发区、投资区等功能区没有行政区划代码，可留空")
+    )
+    is_functional_zone = models.BooleanField(_("功能区"), default=False)
+    latitude = models.DecimalField(_("纬度（WGS-84）"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("经度（WGS-84）"), max_digits=9, decimal_places=6, null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["city__sort_order", "sort_order", "name"]
+        verbose_name = _("县（市、区）")
+        verbose_name_plural = _("县（市、区）")
+
+    def __str__(self):
+        return self.name
+
 
 CITIES = [
     (

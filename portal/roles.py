@@ -9,9 +9,38 @@ built.  Both are safe to run again.
 
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupPagePermission, Page
 
-from .models import StaffScope
+from .regions import City, County
+
+
+class StaffScope(models.Model):
+    """Which part of the region a staff group works for.
+
+    A group scoped to a city with no county sees every county of that city; a
+    group scoped to a county sees only that county's cases and pages.
+    """
+
+    class Role(models.TextChoices):
+        CITY_ADMIN = "city_admin", _("市级管理员")
+        CITY_EDITOR = "city_editor", _("市级编辑")
+        COUNTY_EDITOR = "county_editor", _("县级编辑")
+        COUNTY_CASE_HANDLER = "county_case_handler", _("县级办案人员")
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="scope", verbose_name=_("用户组"))
+    role = models.CharField(_("角色"), max_length=32, choices=Role.choices)
+    city = models.ForeignKey(City, on_delete=models.CASCADE, verbose_name=_("设区市"))
+    county = models.ForeignKey(County, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("县（市、区）"))
+
+    class Meta:
+        verbose_name = _("工作人员范围")
+        verbose_name_plural = _("工作人员范围")
+
+    def __str__(self):
+        return f"{self.group.name}（{self.get_role_display()}）"
+
 
 CITY_EDITOR_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 CITY_ADMIN_PERMISSIONS = CITY_EDITOR_PERMISSIONS + ["bulk_delete_page"]

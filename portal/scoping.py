@@ -1,6 +1,7 @@
 """Which counties and cities a member of staff may see: the one rule every case list and admin screen uses."""
 
-from .models import City, County, StaffScope
+from .regions import City, County
+from .roles import StaffScope
 
 
 def counties_for(user):

@@ -18,6 +18,7 @@ from policies.models import PolicyIndexPage
 from wages.models import WageGuideIndexPage
 
 from .models import HomePage
+from .pages import add_child, ensure_child
 from .regions import ensure_regions
 from .roles import WORKFLOW_NAME, ensure_roles, grant_page_permissions
 
@@ -35,24 +36,6 @@ SECTIONS = [
 ]
 
 DEMO_ADMIN_USERNAME = "demo-admin"
-
-
-def child_by_slug(parent, slug):
-    return parent.get_children().filter(slug=slug).specific().first()
-
-
-def add_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def ensure_child(parent, model, slug, **fields):
-    """Return the child page with ``slug``, creating and publishing it if missing."""
-    existing = child_by_slug(parent, slug)
-    if existing is not None:
-        return existing
-    return add_child(parent, model(slug=slug, **fields))
 
 
 def remove_wagtail_placeholder(root):

@@ -20,7 +20,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from portal.models import City
+from portal.regions import City
 
 # The kinds a user can filter by, in the order the filter shows them.
 KIND_LABELS = {

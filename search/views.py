@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from portal.models import City
+from portal.regions import City
 
 from . import engine
 from .registry import KIND_LABELS

@@ -9,7 +9,7 @@ from pypdf import PdfWriter
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
 from forms.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear
-from portal.models import County
+from portal.regions import County
 
 COMPLAINT_URL = "/feedback/complaint/"
 FEEDBACK_URL = "/feedback/suggestion/"

@@ -12,7 +12,7 @@ from markets.models import (
     MarketService,
     MarketStarRating,
 )
-from portal.models import County
+from portal.regions import County
 
 WEEKDAYS_9_TO_5 = [(day, time(9, 0), time(17, 0)) for day in range(5)]
 

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from forms.applications.models import OperatorProfile
-from portal.models import County
+from portal.regions import County
 
 from .complaints_factories import pdf_bytes
 from .utils import make_user

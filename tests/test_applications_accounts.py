@@ -17,7 +17,7 @@ from docx import Document
 from forms import validators
 from forms.applications.models import FormDownloadPage, OperatorProfile
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
-from portal.models import County
+from portal.regions import County
 
 from .operators_factories import (
     JINJIANG_1965_RESIDENT_ID,

@@ -11,7 +11,7 @@ from docx import Document
 from forms.applications import catalogue, review
 from forms.applications.models import Application, ApplicationEvent
 from forms.uploads import private_storage
-from portal.models import County
+from portal.regions import County
 
 from .operators_factories import (
     JINJIANG_1965_RESIDENT_ID,

@@ -6,7 +6,7 @@ import pytest
 
 from forms.applications import rules_check
 from forms.applications.models import Application
-from portal.models import City
+from portal.regions import City
 
 pytestmark = pytest.mark.django_db
 

@@ -65,7 +65,7 @@ def test_use_my_location_opens_the_directory_with_coordinates(live_server, home,
 
 
 def test_county_select_opens_the_directory_for_that_county(live_server, home, phone_page):
-    from portal.models import County
+    from portal.regions import County
 
     phone_page.goto(live_server.url + "/")
     phone_page.get_by_label("选择所在县（市、区）").select_option(label="福鼎市")

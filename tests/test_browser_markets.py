@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from portal.models import County
+from portal.regions import County
 
 from .conftest import PHONE
 from .markets_factories import make_market

@@ -5,7 +5,7 @@ import io
 import pytest
 from docx import Document
 
-from portal.models import County
+from portal.regions import County
 
 from .operators_factories import VALID_USCC_2
 

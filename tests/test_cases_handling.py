@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from forms.models import Complaint, ComplaintAttachment
-from portal.models import County
+from portal.regions import County
 
 from .complaints_factories import make_complaint, png_bytes
 from .utils import make_city_staff, make_county_staff

@@ -11,7 +11,8 @@ from django.utils import timezone
 from notices.models import NoticePage
 from policies.models import PolicyPage
 from portal.blocks import policies_in_force
-from portal.models import County, HomePage
+from portal.models import HomePage
+from portal.regions import County
 from wages.models import WageGuidePage, WageRate
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from markets import seed
 from markets.construction import Quarter
 from markets.models import ConstructionTarget, CountyDirectoryPage, MarketPage
-from portal.models import County
+from portal.regions import County
 
 from .markets_factories import make_market, remove_samples
 from .utils import make_city_staff, make_county_staff, make_user

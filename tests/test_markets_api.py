@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from portal.models import County
+from portal.regions import County
 
 from .markets_factories import make_market, remove_samples
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from markets import hours
 from markets.models import MarketHoursException, MarketPage
-from portal.models import County
+from portal.regions import County
 
 from .markets_factories import make_market, remove_samples
 

@@ -11,7 +11,7 @@ from wagtail.documents.models import Document
 
 from notices.models import NoticeIndexPage, NoticePage
 from notices.publicity import publicity_status
-from portal.models import City
+from portal.regions import City
 
 pytestmark = pytest.mark.django_db
 

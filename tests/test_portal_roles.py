@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from markets.models import CountyDirectoryPage
 from notices.models import NoticeIndexPage
-from portal.models import City, County
+from portal.regions import City, County
 from portal.scoping import counties_for
 from tests.utils import make_city_staff, make_county_staff, make_user
 

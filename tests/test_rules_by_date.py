@@ -17,7 +17,7 @@ from forms.applications.models import Application
 from policies.models import PolicyPage, RuleValue
 from policies.rules import evaluate
 from policies.rulesets import copy_rule_set
-from portal.models import City
+from portal.regions import City
 from tests.operators_factories import make_application, make_operator
 from tests.policies_factories import NINGDE_PLAN, QUANZHOU_PLAN, make_policy, seeded_policy
 from tests.utils import SHANGHAI, make_city_staff, make_county_staff

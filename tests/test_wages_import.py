@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from portal.models import City
+from portal.regions import City
 from wages.bands import COLUMNS
 from wages.models import WageGuidePage
 from wages.validation import band_errors, check_rows

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from portal.models import County
+from portal.regions import County
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # The day the suite runs on (a Monday), set in conftest.py; tests compute their dates from it.

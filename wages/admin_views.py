@@ -8,7 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import City, StaffScope
+from portal.regions import City
+from portal.roles import StaffScope
 
 from .exports import template_response
 from .imports import import_guide

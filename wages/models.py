@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.models import IntroPage
+from portal.pages import IntroPage
 
 from .bands import BANDS, PAY_UNITS
 

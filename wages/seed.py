@@ -7,7 +7,7 @@ regularly (Quanzhou annex 1 clause 9 “定期发布零工岗位工资指导价�
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from portal.models import City
+from portal.regions import City
 
 from .models import WageGuideIndexPage, WageGuidePage, WageRate
 

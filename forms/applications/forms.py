@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from forms.uploads import CheckedFileField
 from forms.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
-from portal.models import County
+from portal.regions import County
 from portal.roles import operator_group
 
 from . import catalogue, rules_check

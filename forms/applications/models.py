@@ -15,7 +15,7 @@ from forms.cases.base import CaseBase, CaseEventBase
 from forms.masking import mask_bank_account, mask_identity_number, mask_phone
 from forms.uploads import PrivateUploadBase
 from policies.rules import yuan
-from portal.models import City, County
+from portal.regions import City, County
 
 from . import catalogue, documents
 

@@ -1,8 +1,8 @@
 """One page of blank application forms per city under 办事服务 (/services/)."""
 
 from forms.models import ServiceIndexPage
-from portal.models import City
-from portal.seed import ensure_child
+from portal.pages import ensure_child
+from portal.regions import City
 
 from .models import FormDownloadPage
 

@@ -11,7 +11,7 @@ from django.utils.encoding import iri_to_uri
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from portal.models import City, County
+from portal.regions import City, County
 
 from ..geo import bounding_box, haversine_km
 from ..models import MarketPage

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from portal.models import City
+from portal.regions import City
 
 from ..models import AssessmentCriterion
 from ..rulesets import policies_with_rules, policy_applying_on

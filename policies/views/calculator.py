@@ -4,7 +4,7 @@ from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import City
+from portal.regions import City
 
 from ..models import AssessmentCriterion
 from ..rules import HONOR_LABELS, FactsError, evaluate
