@@ -15,6 +15,7 @@ from wagtail.search import index
 from portal.pages import IntroPage
 from portal.regions import City
 
+from .feeds import LatestNoticesFeed
 from .publicity import publicity_status
 
 PER_PAGE = 10
@@ -48,8 +49,6 @@ class NoticeIndexPage(RoutablePageMixin, IntroPage):
 
     @path("rss/", name="feed")
     def feed(self, request):
-        from .feeds import LatestNoticesFeed
-
         return LatestNoticesFeed(self)(request)
 
 

@@ -4,26 +4,31 @@ from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import PolicyComment
 
+class CommentForm(forms.Form):
+    """A comment on the draft ``page``, optionally on one of its clauses; saved through the page's comments."""
 
-class CommentForm(forms.ModelForm):
+    clause = forms.ModelChoiceField(
+        label=_("针对条款"), queryset=None, required=False, help_text=_("选填：意见针对的条款")
+    )
+    text = forms.CharField(
+        label=_("意见内容"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+        help_text=_("请写明修改建议及理由，不超过2000字"),
+        error_messages={"required": _("请填写意见内容")},
+    )
+    contact = forms.CharField(
+        label=_("联系方式"),
+        max_length=100,
+        required=False,
+        help_text=_("选填：手机或电子邮箱，便于我们联系您；不会公开"),
+    )
     captcha = CaptchaField(
         label=_("验证码"),
         help_text=_("请输入图片中的字符，看不清可点击图片更换"),
         error_messages={"invalid": _("验证码不正确，请重新输入"), "required": _("请输入验证码")},
     )
-
-    class Meta:
-        model = PolicyComment
-        fields = ["clause", "text", "contact"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}
-        help_texts = {
-            "clause": _("选填：意见针对的条款"),
-            "text": _("请写明修改建议及理由，不超过2000字"),
-            "contact": _("选填：手机或电子邮箱，便于我们联系您；不会公开"),
-        }
-        error_messages = {"text": {"required": _("请填写意见内容")}}
 
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,9 +38,6 @@ class CommentForm(forms.ModelForm):
         clause_field.empty_label = _("整篇文件（不针对具体条款）")
         clause_field.label_from_instance = lambda clause: f"第{clause.number}条 {clause.text[:24]}…"
 
-    def save(self, commit=True):
-        comment = super().save(commit=False)
-        comment.page = self.page
-        if commit:
-            comment.save()
-        return comment
+    def save(self):
+        data = self.cleaned_data
+        return self.page.comments.create(clause=data["clause"], text=data["text"], contact=data["contact"])

@@ -4,32 +4,34 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.regions import City
 
-from .models import PolicyInterpretationPage, PolicyPage
 from .status import LABELS as STATUS_LABELS
 
 INTERPRETATION = "interpretation"
 
 
-def kind_choices():
-    return [*PolicyPage.Kind.choices, (INTERPRETATION, _("政策解读"))]
+def kind_choices(policy_kinds):
+    return [*policy_kinds, (INTERPRETATION, _("政策解读"))]
 
 
 def newest_first(pages):
     return sorted(pages, key=lambda page: (page.issue_date is not None, page.issue_date, page.pk), reverse=True)
 
 
-def policy_listing(index_page, params, *, today):
-    """Context for the index: the chosen filters, their choices and the matching pages, newest first."""
+def policy_listing(policies, interpretations, params, *, policy_kinds, today):
+    """Context for the index: the chosen filters, their choices and the matching pages, newest first.
+
+    ``policies`` and ``interpretations`` are the index's live pages of each type; ``policy_kinds`` the
+    policies' kinds (choices).
+    """
     cities = list(City.objects.all())
+    kinds = kind_choices(policy_kinds)
     chosen = {
         "city": params.get("city", "") if params.get("city") in {c.slug for c in cities} else "",
-        "kind": params.get("kind", "") if params.get("kind") in dict(kind_choices()) else "",
+        "kind": params.get("kind", "") if params.get("kind") in dict(kinds) else "",
         "status": params.get("status", "") if params.get("status") in STATUS_LABELS else "",
     }
-    policies = PolicyPage.objects.child_of(index_page).live().select_related("city")
-    interpretations = (
-        PolicyInterpretationPage.objects.child_of(index_page).live().select_related("policy", "policy__city")
-    )
+    policies = policies.select_related("city")
+    interpretations = interpretations.select_related("policy", "policy__city")
     if chosen["city"]:
         policies = policies.filter(city__slug=chosen["city"])
         interpretations = interpretations.filter(policy__city__slug=chosen["city"])
@@ -49,6 +51,6 @@ def policy_listing(index_page, params, *, today):
         "filters": chosen,
         "filtered": any(chosen.values()),
         "city_choices": [(city.slug, city.name) for city in cities],
-        "kind_choices": kind_choices(),
+        "kind_choices": kinds,
         "status_choices": list(STATUS_LABELS.items()),
     }

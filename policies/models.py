@@ -14,8 +14,11 @@ from wagtail.search import index
 from portal.pages import IntroPage
 
 from .blocks import PolicyBodyBlock
+from .forms import CommentForm
+from .listing import policy_listing
 from .status import LABELS as STATUS_LABELS
 from .status import policy_status
+from .views.comments import receive_comment
 
 
 class FacilityType(models.TextChoices):
@@ -34,10 +37,15 @@ class PolicyIndexPage(IntroPage):
         verbose_name = _("政策文件栏目")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import policy_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(policy_listing(self, request.GET, today=timezone.localdate()))
+        listing = policy_listing(
+            PolicyPage.objects.child_of(self).live(),
+            PolicyInterpretationPage.objects.child_of(self).live(),
+            request.GET,
+            policy_kinds=PolicyPage.Kind.choices,
+            today=timezone.localdate(),
+        )
+        context.update(listing)
         return context
 
 
@@ -143,8 +151,6 @@ class PolicyPage(Page):
         return self.status_on(today or timezone.localdate()).code == "consultation"
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import CommentForm
-
         context = super().get_context(request, *args, **kwargs)
         clauses = list(self.clauses.prefetch_related("criteria").order_by("number"))
         context["clause_groups"] = group_by_section(clauses)
@@ -157,8 +163,6 @@ class PolicyPage(Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and self.is_consultation_draft:
-            from .views.comments import receive_comment
-
             return receive_comment(self, request)
         return super().serve(request, *args, **kwargs)
 

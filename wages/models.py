@@ -14,6 +14,9 @@ from wagtail.search import index
 from portal.pages import IntroPage
 
 from .bands import BANDS, PAY_UNITS
+from .exports import csv_response, xlsx_response
+from .validation import band_errors
+from .views import chart_for, guide_context, previous_rates_by_occupation
 
 
 class WageGuideIndexPage(IntroPage):
@@ -83,28 +86,20 @@ class WageGuidePage(RoutablePageMixin, Page):
         return WageGuidePage.objects.filter(city_id=self.city_id, year=self.year - 1).live().first()
 
     def get_context(self, request, *args, **kwargs):
-        from .views import guide_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(guide_context(self, request))
         return context
 
     @path("csv/", name="csv")
     def download_csv(self, request):
-        from .exports import csv_response
-
         return csv_response(self)
 
     @path("xlsx/", name="xlsx")
     def download_xlsx(self, request):
-        from .exports import xlsx_response
-
         return xlsx_response(self)
 
     @path("occupation/<int:rate_id>/", name="occupation")
     def occupation(self, request, rate_id):
-        from .views import chart_for, previous_rates_by_occupation
-
         rate = self.rates.filter(pk=rate_id).first()
         if rate is None:
             raise Http404
@@ -158,8 +153,6 @@ class WageRate(Orderable):
         return f"{self.occupation}（元/{self.pay_unit}）"
 
     def clean(self):
-        from .validation import band_errors
-
         problems = band_errors({field: getattr(self, field) for field, _label in BANDS})
         if problems:
             raise ValidationError("；".join(problems))
