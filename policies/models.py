@@ -14,11 +14,11 @@ from wagtail.search import index
 from portal.pages import IntroPage
 
 from .blocks import PolicyBodyBlock
+from .comments import receive_comment
 from .forms import CommentForm
 from .listing import policy_listing
 from .status import LABELS as STATUS_LABELS
 from .status import policy_status
-from .views.comments import receive_comment
 
 
 class FacilityType(models.TextChoices):

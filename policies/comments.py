@@ -5,7 +5,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from ..forms import CommentForm
+from .forms import CommentForm
 
 
 def receive_comment(page, request):
