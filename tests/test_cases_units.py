@@ -1,6 +1,7 @@
 """The shared case machinery: working days, masking, receipt codes, encryption keys, upload checks."""
 
 import datetime
+import hashlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -41,8 +42,14 @@ def test_masking():
 
 
 def test_query_code_is_stored_only_as_a_keyed_digest():
-    assert query_code_digest("TS1", "12345678") != query_code_digest("TS1", "12345679")
-    assert "12345678" not in query_code_digest("TS1", "12345678")
+    digest = query_code_digest("TS1", "12345678")
+    assert digest == query_code_digest("TS1", " 12345678 ")  # the same code, typed with spaces, opens the case
+    assert digest != query_code_digest("TS1", "12345679")
+    assert "12345678" not in digest
+    for unkeyed in ("TS1:12345678", "TS112345678", "12345678"):
+        assert digest != hashlib.sha256(unkeyed.encode()).hexdigest()
+    with override_settings(SECRET_KEY="another-secret-key"):
+        assert query_code_digest("TS1", "12345678") != digest
 
 
 @pytest.mark.parametrize(
