@@ -12,15 +12,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.models import IntroPage
+from portal.vocabulary import FacilityType
 
 from .blocks import PolicyBodyBlock
 from .status import LABELS as STATUS_LABELS
 from .status import policy_status
-
-
-class FacilityType(models.TextChoices):
-    MARKET = "market", _("零工市场")
-    STATION = "station", _("零工驿站")
 
 
 class PolicyIndexPage(IntroPage):

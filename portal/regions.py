@@ -4,9 +4,11 @@ Coordinates are each government seat's, in WGS-84, for "nearest by county".
 The bureau edits regions in the admin; this is the starting data.
 """
 
+from .vocabulary import NINGDE, QUANZHOU
+
 CITIES = [
     (
-        "quanzhou",
+        QUANZHOU,
         "泉州市",
         "350500",
         [
@@ -26,7 +28,7 @@ CITIES = [
         ],
     ),
     (
-        "ningde",
+        NINGDE,
         "宁德市",
         "350900",
         [
