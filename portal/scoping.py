@@ -26,9 +26,15 @@ def can_see_county(user, county):
     return counties_for(user).filter(pk=county.pk).exists()
 
 
-def city_ids_for(user):
-    """The ids of the cities whose bureau ``user`` works for (city-level groups; every city for a superuser)."""
+def cities_for(user):
+    """The cities whose bureau ``user`` works for (a City queryset): the cities of their city-level groups
+    (市级管理员, 市级编辑), every city for a superuser. City-wide data, such as a wage guide, is theirs to change."""
     if user.is_superuser:
-        return set(City.objects.values_list("pk", flat=True))
-    scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
-    return set(scopes.values_list("city_id", flat=True))
+        return City.objects.all()
+    city_scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
+    return City.objects.filter(pk__in=city_scopes.values("city"))
+
+
+def city_ids_for(user):
+    """The ids of ``cities_for(user)``."""
+    return set(cities_for(user).values_list("pk", flat=True))

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from markets.models import CountyDirectoryPage
 from notices.models import NoticeIndexPage
 from portal.models import City, County
-from portal.scoping import counties_for
+from portal.scoping import cities_for, city_ids_for, counties_for
 from tests.utils import make_city_staff, make_county_staff, make_user
 
 QUANZHOU_COUNTIES = {
@@ -43,6 +43,21 @@ def test_county_staff_see_only_their_county_and_city_staff_their_city():
     editor = make_city_staff("宁德市")
     assert set(counties_for(editor).values_list("name", flat=True)) == NINGDE_COUNTIES
     assert not counties_for(make_user("nobody")).exists()
+
+
+@pytest.mark.django_db
+def test_city_staff_work_for_their_own_city_and_county_staff_for_none():
+    ningde = City.objects.get(slug="ningde")
+    assert list(cities_for(make_city_staff("宁德市", "市级编辑"))) == [ningde]
+    assert list(cities_for(make_city_staff("宁德市", "市级管理员"))) == [ningde]
+    assert not cities_for(make_county_staff("蕉城区", "县级编辑")).exists()
+    assert not cities_for(make_user("nobody")).exists()
+    superuser = make_user("root", is_superuser=True)
+    assert (
+        city_ids_for(superuser)
+        == set(City.objects.values_list("pk", flat=True))
+        == set(cities_for(superuser).values_list("pk", flat=True))
+    )
 
 
 @pytest.mark.django_db
