@@ -1,4 +1,7 @@
-"""Which counties and cities a member of staff may see: the one rule every case list and admin screen uses."""
+"""Which counties and cities a member of staff may see, and which groups hold a role: the one rule every case
+list, admin screen and permission grant uses."""
+
+from django.contrib.auth.models import Group
 
 from .models import City, County, StaffScope
 
@@ -38,3 +41,9 @@ def cities_for(user):
 def city_ids_for(user):
     """The ids of ``cities_for(user)``."""
     return set(cities_for(user).values_list("pk", flat=True))
+
+
+def groups_with_role(role):
+    """The staff groups holding ``role`` (a ``StaffScope.Role``) in any city or county, e.g. every 市级编辑
+    group, for an app to grant its model permissions to."""
+    return Group.objects.filter(scope__role=role)

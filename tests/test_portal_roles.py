@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 
 from markets.models import CountyDirectoryPage
 from notices.models import NoticeIndexPage
-from portal.models import City, County
-from portal.scoping import cities_for, city_ids_for, counties_for
+from portal.models import City, County, StaffScope
+from portal.scoping import cities_for, city_ids_for, counties_for, groups_with_role
 from tests.utils import make_city_staff, make_county_staff, make_user
 
 QUANZHOU_COUNTIES = {
@@ -58,6 +58,14 @@ def test_city_staff_work_for_their_own_city_and_county_staff_for_none():
         == set(City.objects.values_list("pk", flat=True))
         == set(cities_for(superuser).values_list("pk", flat=True))
     )
+
+
+@pytest.mark.django_db
+def test_the_groups_of_a_role_are_found_in_every_city_and_county():
+    city_editors = set(groups_with_role(StaffScope.Role.CITY_EDITOR).values_list("name", flat=True))
+    assert city_editors == {"泉州市市级编辑", "宁德市市级编辑"}
+    handlers = set(groups_with_role(StaffScope.Role.COUNTY_CASE_HANDLER).values_list("name", flat=True))
+    assert handlers == {f"{county}县级办案人员" for county in QUANZHOU_COUNTIES | NINGDE_COUNTIES}
 
 
 @pytest.mark.django_db
