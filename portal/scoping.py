@@ -1,6 +1,7 @@
-"""Which counties and cities a member of staff may see, and which groups hold a role: the one rule every case
-list, admin screen and permission grant uses."""
+"""Which counties and cities a member of staff may see, who works for a county, and which groups hold a role:
+the one rule every case list, admin screen, notification and permission grant uses."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from .models import City, County, StaffScope
@@ -41,6 +42,13 @@ def cities_for(user):
 def city_ids_for(user):
     """The ids of ``cities_for(user)``."""
     return set(cities_for(user).values_list("pk", flat=True))
+
+
+def county_staff(county, role):
+    """The active users of ``county``'s own groups holding ``role`` (a ``StaffScope.Role``), e.g. its 县级办案人员;
+    city staff, who see the county too, are not among them."""
+    users = get_user_model().objects.filter(is_active=True, groups__scope__county=county, groups__scope__role=role)
+    return users.distinct()
 
 
 def groups_with_role(role):

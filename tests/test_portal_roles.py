@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from markets.models import CountyDirectoryPage
 from notices.models import NoticeIndexPage
 from portal.models import City, County, StaffScope
-from portal.scoping import cities_for, city_ids_for, counties_for, groups_with_role
+from portal.scoping import cities_for, city_ids_for, counties_for, county_staff, groups_with_role
 from tests.utils import make_city_staff, make_county_staff, make_user
 
 QUANZHOU_COUNTIES = {
@@ -58,6 +58,17 @@ def test_city_staff_work_for_their_own_city_and_county_staff_for_none():
         == set(City.objects.values_list("pk", flat=True))
         == set(cities_for(superuser).values_list("pk", flat=True))
     )
+
+
+@pytest.mark.django_db
+def test_a_county_s_staff_of_a_role_are_its_own_active_members_of_that_role():
+    handler = make_county_staff("晋江市", "县级办案人员")
+    make_county_staff("晋江市", "县级编辑")
+    make_county_staff("石狮市", "县级办案人员")
+    make_city_staff("泉州市", "市级管理员")
+    make_user("left", groups=["晋江市县级办案人员"], is_active=False)
+    jinjiang = County.objects.get(name="晋江市")
+    assert list(county_staff(jinjiang, StaffScope.Role.COUNTY_CASE_HANDLER)) == [handler]
 
 
 @pytest.mark.django_db
