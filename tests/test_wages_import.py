@@ -1,6 +1,7 @@
 """The bureau imports a year's wage guide from xlsx in the admin: all rows or none."""
 
 import io
+from decimal import Decimal as D
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -163,8 +164,6 @@ def test_the_admin_menu_offers_the_import_to_city_staff_only(home, client):
 
 
 def test_band_rule_allows_equal_neighbours_and_skips_empty_quartiles():
-    from decimal import Decimal as D
-
     assert (
         band_errors({"low": D(1), "lower_quartile": None, "median": D(1), "upper_quartile": None, "high": D(2)}) == []
     )
