@@ -5,26 +5,18 @@ personal is written to the console backend's log.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 
 from portal.roles import StaffScope
+from portal.scoping import county_staff
 
 from .cases.admin import case_page_url
 
 
 def county_case_handlers(county):
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__scope__county=county,
-            groups__scope__role=StaffScope.Role.COUNTY_CASE_HANDLER,
-        )
-        .exclude(email="")
-        .distinct()
-    )
+    """The county's case handlers who have an e-mail address."""
+    return county_staff(county, StaffScope.Role.COUNTY_CASE_HANDLER).exclude(email="")
 
 
 def notify_county_of_arrival(case):

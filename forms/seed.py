@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 
 from portal.pages import child_by_slug, ensure_child
 from portal.roles import StaffScope
+from portal.scoping import groups_with_role
 
 from .models import (
     CaseFormPage,
@@ -119,14 +120,15 @@ def permissions(codenames):
     return Permission.objects.filter(content_type__app_label="forms", codename__in=codenames)
 
 
+ROLE_CASE_PERMISSIONS = {
+    StaffScope.Role.COUNTY_CASE_HANDLER: HANDLER_PERMISSIONS,
+    StaffScope.Role.CITY_ADMIN: CITY_ADMIN_PERMISSIONS,
+    StaffScope.Role.CITY_EDITOR: CITY_PERMISSIONS,
+}
+
+
 def grant_case_permissions():
-    handler = list(permissions(HANDLER_PERMISSIONS))
-    city = list(permissions(CITY_PERMISSIONS))
-    city_admin = list(permissions(CITY_ADMIN_PERMISSIONS))
-    for scope in StaffScope.objects.select_related("group"):
-        if scope.role == StaffScope.Role.COUNTY_CASE_HANDLER:
-            scope.group.permissions.add(*handler)
-        elif scope.role == StaffScope.Role.CITY_ADMIN:
-            scope.group.permissions.add(*city_admin)
-        elif scope.role == StaffScope.Role.CITY_EDITOR:
-            scope.group.permissions.add(*city)
+    for role, codenames in ROLE_CASE_PERMISSIONS.items():
+        granted = list(permissions(codenames))
+        for group in groups_with_role(role):
+            group.permissions.add(*granted)

@@ -10,9 +10,11 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
+from portal.vocabulary import FacilityType
+
 from .models import ConstructionTarget, MarketPage
 
-MARKET, STATION = MarketPage.FacilityType.MARKET, MarketPage.FacilityType.STATION
+MARKET, STATION = FacilityType.MARKET, FacilityType.STATION
 
 
 @dataclass(frozen=True)
@@ -66,18 +68,18 @@ class Row:
 
     @property
     def progress_market(self):
-        return self.progress("market")
+        return self.progress(MARKET)
 
     @property
     def progress_station(self):
-        return self.progress("station")
+        return self.progress(STATION)
 
     def progress(self, kind):
         """ "8/10" style text for the target of ``kind``, or "—" when no target is set."""
         wanted = getattr(self.target, f"{kind}s_target", None) if self.target else None
         if wanted is None:
             return "—"
-        have = self.markets if kind == "market" else self.stations
+        have = self.markets if kind == MARKET else self.stations
         return f"{have}/{wanted}（{'已完成' if have >= wanted else f'差{wanted - have}'}）"
 
 

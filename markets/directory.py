@@ -11,6 +11,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from portal.regions import City, County
+from portal.vocabulary import FacilityType
 
 from .geo import for_display, haversine_km
 from .models import MarketFacility, MarketPage, MarketService
@@ -25,9 +26,7 @@ class DirectoryFilterForm(forms.Form):
     county = forms.ModelChoiceField(
         County.objects.select_related("city"), required=False, label=_("县（市、区）"), empty_label=_("全部")
     )
-    type = forms.ChoiceField(
-        choices=[("", _("全部"))] + MarketPage.FacilityType.choices, required=False, label=_("类型")
-    )
+    type = forms.ChoiceField(choices=[("", _("全部"))] + FacilityType.choices, required=False, label=_("类型"))
     service = forms.ModelChoiceField(
         MarketService.objects.all(), to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限")
     )

@@ -55,8 +55,8 @@ def _cells(row):
         row.stations,
         row.new_markets,
         row.new_stations,
-        row.progress("market"),
-        row.progress("station"),
+        row.progress_market,
+        row.progress_station,
         source,
         row.samples,
     ]

@@ -25,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.pages import IntroPage
+from portal.vocabulary import QUANZHOU, FacilityType
 
 from . import hours
 from .blocks import PhotoBlock
@@ -120,8 +121,8 @@ class MarketPageForm(WagtailAdminPageForm):
     @staticmethod
     def _is_quanzhou_station(cleaned):
         county = cleaned.get("county")
-        is_station = cleaned.get("facility_type") == MarketPage.FacilityType.STATION
-        return is_station and county is not None and county.city.slug == "quanzhou"
+        is_station = cleaned.get("facility_type") == FacilityType.STATION
+        return is_station and county is not None and county.city.slug == QUANZHOU
 
     def _kept_star_ratings(self):
         forms = [form for form in self.formsets["star_ratings"].forms if form.has_changed()]
@@ -137,10 +138,6 @@ class MarketPageQuerySet(PageQuerySet):
 
 class MarketPage(Page):
     """A gig market (零工市场) or gig station (零工驿站). The page title is its official name."""
-
-    class FacilityType(models.TextChoices):
-        MARKET = "market", _("零工市场")
-        STATION = "station", _("零工驿站")
 
     class Status(models.TextChoices):
         OPERATING = "operating", _("正常运营")

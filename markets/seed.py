@@ -10,6 +10,7 @@ from django.apps import apps as django_apps
 from django.utils import timezone
 
 from portal.regions import City, County
+from portal.vocabulary import FACILITY_NAMES, NINGDE, QUANZHOU, FacilityType
 
 from .catalog import ensure_catalog
 from .models import (
@@ -56,7 +57,7 @@ def ensure_county_pages(directory):
 
 
 def ensure_targets():
-    ningde = City.objects.get(slug="ningde")
+    ningde = City.objects.get(slug=NINGDE)
     end_2025 = date(2025, 12, 31)
     ConstructionTarget.objects.get_or_create(
         city=ningde,
@@ -97,11 +98,10 @@ def ensure_sample_markets(county_pages):
 
 def build_sample(number, row, county, services, facilities):
     county_name, kind, middle, township, address, dlat, dlng, stars = row
-    is_market = kind == "market"
-    suffix = "零工市场" if is_market else "零工驿站"
-    area_code = "0595" if county.city.slug == "quanzhou" else "0593"
+    is_market = kind == FacilityType.MARKET
+    area_code = "0595" if county.city.slug == QUANZHOU else "0593"
     page = MarketPage(
-        title=f"{county_name}{middle}{suffix}",
+        title=f"{county_name}{middle}{FACILITY_NAMES[kind]}",
         slug=sample_slug(number),
         facility_type=kind,
         county=county,

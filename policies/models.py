@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.pages import IntroPage
+from portal.vocabulary import FacilityType
 
 from .blocks import PolicyBodyBlock
 from .comments import receive_comment
@@ -19,11 +20,6 @@ from .forms import CommentForm
 from .listing import policy_listing
 from .status import LABELS as STATUS_LABELS
 from .status import policy_status
-
-
-class FacilityType(models.TextChoices):
-    MARKET = "market", _("零工市场")
-    STATION = "station", _("零工驿站")
 
 
 class PolicyIndexPage(IntroPage):

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from portal.regions import City
-from portal.roles import StaffScope
+from portal.scoping import groups_with_role
 
 from . import seed_data
 from .models import AssessmentCriterion, PolicyAnnex, PolicyClause, PolicyIndexPage, PolicyPage, RuleValue
@@ -137,8 +137,8 @@ BUREAU_PERMISSIONS = {
 def grant_bureau_permissions():
     for role, codenames in BUREAU_PERMISSIONS.items():
         permissions = Permission.objects.filter(content_type__app_label="policies", codename__in=codenames)
-        for scope in StaffScope.objects.filter(role=role, county__isnull=True).select_related("group"):
-            scope.group.permissions.add(*permissions)
+        for group in groups_with_role(role):  # city-level roles: 市级管理员, 市级编辑
+            group.permissions.add(*permissions)
 
 
 def ensure_policy(index, spec, city, body, stdout):

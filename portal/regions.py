@@ -9,6 +9,8 @@ The bureau edits regions in the admin; this is the starting data.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .vocabulary import NINGDE, QUANZHOU
+
 
 class City(models.Model):
     """A prefecture-level city whose bureau publishes on the portal (泉州市, 宁德市)."""
@@ -51,7 +53,7 @@ class County(models.Model):
 
 CITIES = [
     (
-        "quanzhou",
+        QUANZHOU,
         "泉州市",
         "350500",
         [
@@ -71,7 +73,7 @@ CITIES = [
         ],
     ),
     (
-        "ningde",
+        NINGDE,
         "宁德市",
         "350900",
         [

@@ -1,4 +1,8 @@
-"""Which counties and cities a member of staff may see: the one rule every case list and admin screen uses."""
+"""Which counties and cities a member of staff may see, who works for a county, and which groups hold a role:
+the one rule every case list, admin screen, notification and permission grant uses."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from .regions import City, County
 from .roles import StaffScope
@@ -27,9 +31,28 @@ def can_see_county(user, county):
     return counties_for(user).filter(pk=county.pk).exists()
 
 
-def city_ids_for(user):
-    """The ids of the cities whose bureau ``user`` works for (city-level groups; every city for a superuser)."""
+def cities_for(user):
+    """The cities whose bureau ``user`` works for (a City queryset): the cities of their city-level groups
+    (市级管理员, 市级编辑), every city for a superuser. City-wide data, such as a wage guide, is theirs to change."""
     if user.is_superuser:
-        return set(City.objects.values_list("pk", flat=True))
-    scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
-    return set(scopes.values_list("city_id", flat=True))
+        return City.objects.all()
+    city_scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
+    return City.objects.filter(pk__in=city_scopes.values("city"))
+
+
+def city_ids_for(user):
+    """The ids of ``cities_for(user)``."""
+    return set(cities_for(user).values_list("pk", flat=True))
+
+
+def county_staff(county, role):
+    """The active users of ``county``'s own groups holding ``role`` (a ``StaffScope.Role``), e.g. its 县级办案人员;
+    city staff, who see the county too, are not among them."""
+    users = get_user_model().objects.filter(is_active=True, groups__scope__county=county, groups__scope__role=role)
+    return users.distinct()
+
+
+def groups_with_role(role):
+    """The staff groups holding ``role`` (a ``StaffScope.Role``) in any city or county, e.g. every 市级编辑
+    group, for an app to grant its model permissions to."""
+    return Group.objects.filter(scope__role=role)

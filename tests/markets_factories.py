@@ -13,6 +13,7 @@ from markets.models import (
     MarketStarRating,
 )
 from portal.regions import County
+from portal.vocabulary import FACILITY_NAMES
 
 WEEKDAYS_9_TO_5 = [(day, time(9, 0), time(17, 0)) for day in range(5)]
 
@@ -33,9 +34,8 @@ def make_market(
 ):
     """A market page under its county's directory page, published like an editor would."""
     county = County.objects.get(name=county_name)
-    suffix = "零工市场" if facility_type == "market" else "零工驿站"
     page = MarketPage(
-        title=name or f"{county_name}测试{suffix}",
+        title=name or f"{county_name}测试{FACILITY_NAMES[facility_type]}",
         facility_type=facility_type,
         county=county,
         latitude=lat,
@@ -50,8 +50,8 @@ def make_market(
     CountyDirectoryPage.objects.get(county=county).add_child(instance=page)
     if publish:
         page.save_revision().publish()
-    else:
-        page.unpublish() if page.live else None
+    elif page.live:
+        page.unpublish()
     return MarketPage.objects.get(pk=page.pk)
 
 

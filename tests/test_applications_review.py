@@ -201,14 +201,18 @@ def test_no_actions_on_an_approved_application(client, profile, fengze):
     assert application.status == Application.Status.APPROVED and application.bureau_comment == ""
 
 
+def sent_to_admin_login(response, url):
+    return response.status_code == 302 and response["Location"] == f"/admin/login/?next={url}"
+
+
 def test_operators_have_no_admin_access(client, pending):
     client.force_login(pending.operator.user)
     response = client.get(LIST_URL)
-    assert response.status_code in (302, 403)
+    assert sent_to_admin_login(response, LIST_URL)
     assert pending.receipt_no not in response.content.decode()
-    assert client.get(case_url(pending)).status_code in (302, 403, 404)
-    document = pending.documents.first()
-    assert client.get(reverse("applications_document", args=[document.pk])).status_code in (302, 403)
+    assert sent_to_admin_login(client.get(case_url(pending)), case_url(pending))
+    document_url = reverse("applications_document", args=[pending.documents.first().pk])
+    assert sent_to_admin_login(client.get(document_url), document_url)
 
 
 def test_the_dashboard_counts_the_county_s_applications_awaiting_review(client, profile, fengze):

@@ -1,20 +1,25 @@
 """The shared case machinery: working days, masking, receipt codes, encryption keys, upload checks."""
 
 import datetime
+import hashlib
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from wagtail.models import Page
 
 from forms import working_days
 from forms.cases.base import query_code_digest
 from forms.masking import mask_email, mask_identity_number, mask_name, mask_phone
-from forms.models import Complaint
+from forms.models import Category, Complaint, ReplyTemplate
 from forms.uploads import sniff_content_type
 from forms.working_days import add_working_days, is_working_day
 
 from .complaints_factories import make_complaint, pdf_bytes, png_bytes
+from .utils import make_county_staff
 
 
 @pytest.mark.django_db  # the bureau's entries (none here) come before the package
@@ -41,8 +46,14 @@ def test_masking():
 
 
 def test_query_code_is_stored_only_as_a_keyed_digest():
-    assert query_code_digest("TS1", "12345678") != query_code_digest("TS1", "12345679")
-    assert "12345678" not in query_code_digest("TS1", "12345678")
+    digest = query_code_digest("TS1", "12345678")
+    assert digest == query_code_digest("TS1", " 12345678 ")  # the same code, typed with spaces, opens the case
+    assert digest != query_code_digest("TS1", "12345679")
+    assert "12345678" not in digest
+    for unkeyed in ("TS1:12345678", "TS112345678", "12345678"):
+        assert digest != hashlib.sha256(unkeyed.encode()).hexdigest()
+    with override_settings(SECRET_KEY="another-secret-key"):
+        assert query_code_digest("TS1", "12345678") != digest
 
 
 @pytest.mark.parametrize(
@@ -89,17 +100,8 @@ def _reset_keys():
 
 @pytest.mark.django_db
 def test_seeding_twice_changes_nothing_and_gives_handlers_case_permissions(home):
-    import io as stringio
-
-    from django.core.management import call_command
-    from wagtail.models import Page
-
-    from forms.models import Category, ReplyTemplate
-
-    from .utils import make_county_staff
-
     before = (Category.objects.count(), ReplyTemplate.objects.count(), Page.objects.count())
-    call_command("load_seed_content", stdout=stringio.StringIO())
+    call_command("load_seed_content", stdout=io.StringIO())
     assert (Category.objects.count(), ReplyTemplate.objects.count(), Page.objects.count()) == before
     assert before[0] == 7
     handler = make_county_staff("晋江市")

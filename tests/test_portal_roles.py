@@ -6,7 +6,8 @@ from django.contrib.auth.models import Group
 from markets.models import CountyDirectoryPage
 from notices.models import NoticeIndexPage
 from portal.regions import City, County
-from portal.scoping import counties_for
+from portal.roles import StaffScope
+from portal.scoping import cities_for, city_ids_for, counties_for, county_staff, groups_with_role
 from tests.utils import make_city_staff, make_county_staff, make_user
 
 QUANZHOU_COUNTIES = {
@@ -43,6 +44,40 @@ def test_county_staff_see_only_their_county_and_city_staff_their_city():
     editor = make_city_staff("宁德市")
     assert set(counties_for(editor).values_list("name", flat=True)) == NINGDE_COUNTIES
     assert not counties_for(make_user("nobody")).exists()
+
+
+@pytest.mark.django_db
+def test_city_staff_work_for_their_own_city_and_county_staff_for_none():
+    ningde = City.objects.get(slug="ningde")
+    assert list(cities_for(make_city_staff("宁德市", "市级编辑"))) == [ningde]
+    assert list(cities_for(make_city_staff("宁德市", "市级管理员"))) == [ningde]
+    assert not cities_for(make_county_staff("蕉城区", "县级编辑")).exists()
+    assert not cities_for(make_user("nobody")).exists()
+    superuser = make_user("root", is_superuser=True)
+    assert (
+        city_ids_for(superuser)
+        == set(City.objects.values_list("pk", flat=True))
+        == set(cities_for(superuser).values_list("pk", flat=True))
+    )
+
+
+@pytest.mark.django_db
+def test_a_county_s_staff_of_a_role_are_its_own_active_members_of_that_role():
+    handler = make_county_staff("晋江市", "县级办案人员")
+    make_county_staff("晋江市", "县级编辑")
+    make_county_staff("石狮市", "县级办案人员")
+    make_city_staff("泉州市", "市级管理员")
+    make_user("left", groups=["晋江市县级办案人员"], is_active=False)
+    jinjiang = County.objects.get(name="晋江市")
+    assert list(county_staff(jinjiang, StaffScope.Role.COUNTY_CASE_HANDLER)) == [handler]
+
+
+@pytest.mark.django_db
+def test_the_groups_of_a_role_are_found_in_every_city_and_county():
+    city_editors = set(groups_with_role(StaffScope.Role.CITY_EDITOR).values_list("name", flat=True))
+    assert city_editors == {"泉州市市级编辑", "宁德市市级编辑"}
+    handlers = set(groups_with_role(StaffScope.Role.COUNTY_CASE_HANDLER).values_list("name", flat=True))
+    assert handlers == {f"{county}县级办案人员" for county in QUANZHOU_COUNTIES | NINGDE_COUNTIES}
 
 
 @pytest.mark.django_db

@@ -1,8 +1,10 @@
 """The bureau imports a year's wage guide from xlsx in the admin: all rows or none."""
 
 import io
+from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -120,11 +122,12 @@ def test_a_file_that_is_not_xlsx_gets_a_message_next_to_the_field(quanzhou_edito
             "year": 2027,
             "survey_period": "2027年",
             "issuing_body": "x",
-            "file": io.BytesIO(b"a,b"),
+            "file": SimpleUploadedFile("价位表.csv", b"a,b", content_type="text/csv"),
         },
     )
     assert response.status_code == 200
-    assert "只接受 .xlsx 文件" in response.content.decode() or "没有提交文件" in response.content.decode()
+    assert response.context["form"].errors == {"file": ["只接受 .xlsx 文件，请用导入模板填写"]}
+    assert "只接受 .xlsx 文件，请用导入模板填写" in response.content.decode()
 
 
 def test_the_downloadable_template_has_the_columns_and_imports_cleanly(quanzhou_editor, client):
@@ -161,8 +164,6 @@ def test_the_admin_menu_offers_the_import_to_city_staff_only(home, client):
 
 
 def test_band_rule_allows_equal_neighbours_and_skips_empty_quartiles():
-    from decimal import Decimal as D
-
     assert (
         band_errors({"low": D(1), "lower_quartile": None, "median": D(1), "upper_quartile": None, "high": D(2)}) == []
     )

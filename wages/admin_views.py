@@ -9,22 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.regions import City
-from portal.roles import StaffScope
+from portal.scoping import cities_for
 
 from .exports import template_response
 from .imports import import_guide
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-
-
-def importable_cities(user):
-    """Cities whose wage guide ``user`` may replace: superusers any, city-level staff their own city."""
-    if user.is_superuser:
-        return City.objects.all()
-    roles = [StaffScope.Role.CITY_ADMIN, StaffScope.Role.CITY_EDITOR]
-    return City.objects.filter(
-        staffscope__group__user=user, staffscope__county__isnull=True, staffscope__role__in=roles
-    ).distinct()
 
 
 class WageGuideImportForm(forms.Form):
@@ -49,7 +39,7 @@ class WageGuideImportForm(forms.Form):
 
 
 def import_view(request):
-    cities = importable_cities(request.user)
+    cities = cities_for(request.user)  # a city's wage guide is replaced by its own city-level staff
     if not cities.exists():
         raise PermissionDenied
     form = WageGuideImportForm(request.POST or None, request.FILES or None, cities=cities)

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import import_view, importable_cities, template_view
+from portal.scoping import cities_for
+
+from .admin_views import import_view, template_view
 
 
 @hooks.register("register_admin_urls")
@@ -16,7 +18,7 @@ def wage_guide_admin_urls():
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return importable_cities(request.user).exists()
+        return cities_for(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

@@ -10,8 +10,8 @@ its forms here are an interpretation built from Quanzhou's and are flagged as su
 
 from dataclasses import dataclass, replace
 
-QUANZHOU = "quanzhou"
-NINGDE = "ningde"
+from portal.vocabulary import FACILITY_NAMES, NINGDE, QUANZHOU
+
 RECOGNITION = "recognition"
 SUBSIDY = "subsidy"
 ONE_TIME = "one_time"
@@ -21,7 +21,7 @@ SUBSIDY_TYPES = {
     ONE_TIME: "一次性运维补助",  # QZ 第224行; QZ 第14行; ND 第86行
     PERFORMANCE: "绩效补助",  # QZ 第224行; QZ 第16行; ND 第86行
 }
-MARKET_TYPES = {"market": "零工市场", "station": "零工驿站"}  # QZ 第147、149行
+MARKET_TYPES = FACILITY_NAMES  # QZ 第147、149行
 
 COPIES_NOTE = "备注：此表一式两份。"  # QZ 第189、239行
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from policies import rules as engine
+from portal.vocabulary import FACILITY_NAMES
 
 from . import catalogue
 
@@ -42,14 +43,14 @@ def applications_closed(city_slug, day=None):
 
 def area_problem(city_slug, market_type, area):
     """A message naming the clause when ``area`` is below the city's minimum for the type, else None."""
-    if area is None or market_type not in engine.FACILITY_TYPES:
+    if area is None or market_type not in FACILITY_NAMES:
         return None
     rules = engine.load_rules(city_slug)
     check = _area_check(rules, market_type, area)
     if check is None or check.ok:
         return None
     return (
-        f"建筑面积{engine.number_text(area)}平方米，低于{engine.FACILITY_TYPES[market_type]}最低要求"
+        f"建筑面积{engine.number_text(area)}平方米，低于{FACILITY_NAMES[market_type]}最低要求"
         f"{engine.number_text(check.required)}平方米（{rules.city_name}政策{check.rule.citation}），"
         "不符合认定条件。"
     )
@@ -69,7 +70,7 @@ def expected_amount(application, rules):
     """(yuan or None, the rule's citation or why it cannot be computed) for what the rules give."""
     if not rules.in_force:
         return None, engine.policy_message(rules)
-    if application.market_type not in engine.FACILITY_TYPES:
+    if application.market_type not in FACILITY_NAMES:
         return None, "未填写类型，无法测算"
     if application.form_kind == catalogue.RECOGNITION or application.subsidy_type == catalogue.ONE_TIME:
         return _one_time(rules, application)

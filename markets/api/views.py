@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from portal.regions import City, County
+from portal.vocabulary import FacilityType
 
 from ..geo import bounding_box, haversine_km
 from ..models import MarketPage
@@ -53,7 +54,7 @@ class GeoJSONQuery(forms.Form):
         County.objects.all(), required=False, error_messages={"invalid_choice": "没有这个县（市、区）编号。"}
     )
     type = forms.ChoiceField(
-        choices=[("", "")] + MarketPage.FacilityType.choices,
+        choices=[("", "")] + FacilityType.choices,
         required=False,
         error_messages={"invalid_choice": "类型应为 market（零工市场）或 station（零工驿站）。"},
     )
@@ -87,7 +88,7 @@ def _summary(row, urls):
         "id": pk,
         "name": title,
         "type": facility_type,
-        "type_label": str(MarketPage.FacilityType(facility_type).label),
+        "type_label": str(FacilityType(facility_type).label),
         "city": city,
         "county": county,
         "latitude": lat,

@@ -4,7 +4,9 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-FACILITY_TYPES = {"market": "零工市场", "station": "零工驿站"}
+from portal.vocabulary import FACILITY_NAMES
+
+FACILITY_TYPES = FACILITY_NAMES  # the engine's messages print the names as the policies do
 HONOR_LEVELS = {"national": 1, "provincial": 2, "city": 3, "county": 4}
 HONOR_LABELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
 MAX_TOTAL_SCORE = Decimal(100)

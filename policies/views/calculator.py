@@ -5,18 +5,22 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from portal.regions import City
+from portal.vocabulary import FacilityType
 
 from ..models import AssessmentCriterion
 from ..rules import HONOR_LABELS, FactsError, evaluate
 
 
+def city_choices():
+    """The cities the portal serves, in their order: (slug, name), the slug being what the rules engine reads."""
+    return list(City.objects.order_by("sort_order", "name").values_list("slug", "name"))
+
+
 class CalculatorForm(forms.Form):
     field_order = ["city", "facility_type", "as_of"]
 
-    city = forms.ChoiceField(label=_("城市"), choices=[("quanzhou", "泉州市"), ("ningde", "宁德市")])
-    facility_type = forms.ChoiceField(
-        label=_("类型"), choices=[("market", "零工市场"), ("station", "零工驿站")], widget=forms.RadioSelect
-    )
+    city = forms.ChoiceField(label=_("城市"), choices=city_choices)
+    facility_type = forms.ChoiceField(label=_("类型"), choices=FacilityType.choices, widget=forms.RadioSelect)
     area_m2 = forms.CharField(label=_("服务场所面积（㎡）"), required=False)
     staff_count = forms.CharField(label=_("工作人员数（人）"), required=False)
     months_in_operation = forms.CharField(
