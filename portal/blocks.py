@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from forms.models import FeedbackIndexPage, ServiceIndexPage
+from forms.complaints.models import FeedbackIndexPage, ServiceIndexPage
 from markets.models import MarketIndexPage
 from notices.models import NoticeIndexPage
 from policies.models import PolicyIndexPage, PolicyPage

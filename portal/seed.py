@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
-from forms.models import FeedbackIndexPage, ServiceIndexPage
+from forms.complaints.models import FeedbackIndexPage, ServiceIndexPage
 from markets.models import CountyDirectoryPage, MarketIndexPage
 from notices.models import NoticeIndexPage
 from policies.models import PolicyIndexPage

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "notices",
     "markets",
     "wages",
-    "forms",
+    "forms.complaints",
     "forms.applications",
     "search",
     "wagtail.contrib.forms",

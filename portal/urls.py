@@ -17,7 +17,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
-    path("", include("forms.urls")),
+    path("", include("forms.complaints.urls")),
     path("", include("markets.urls")),
     path("", include("policies.urls")),
     path("", include("search.urls")),

@@ -8,7 +8,7 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
-from forms.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear
+from forms.complaints.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear
 from portal.regions import County
 
 COMPLAINT_URL = "/feedback/complaint/"

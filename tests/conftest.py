@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from forms import working_days
+from forms.cases import working_days
 from portal.models import HomePage
 
 from .utils import SUITE_NOW

@@ -14,9 +14,9 @@ from django.db import connection
 from django.test import override_settings
 from docx import Document
 
-from forms import validators
 from forms.applications.models import FormDownloadPage, OperatorProfile
-from forms.masking import mask_bank_account, mask_identity_number, mask_phone
+from forms.cases import validators
+from forms.cases.masking import mask_bank_account, mask_identity_number, mask_phone
 from portal.regions import County
 
 from .operators_factories import (

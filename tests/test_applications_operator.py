@@ -10,7 +10,7 @@ from docx import Document
 
 from forms.applications import catalogue, review
 from forms.applications.models import Application, ApplicationEvent
-from forms.uploads import private_storage
+from forms.cases.uploads import private_storage
 from portal.regions import County
 
 from .operators_factories import (

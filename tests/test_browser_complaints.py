@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from forms.models import Complaint
+from forms.complaints.models import Complaint
 
 from .complaints_factories import png_bytes
 from .utils import make_county_staff

@@ -10,10 +10,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from forms import working_days
-from forms.models import Complaint, OfficialCalendarDay, OfficialCalendarYear
-from forms.official_calendar import day_problem
-from forms.working_days import (
+from forms.cases import working_days
+from forms.cases.official_calendar import day_problem
+from forms.cases.working_days import (
     add_working_days,
     calendar_source,
     is_working_day,
@@ -21,6 +20,7 @@ from forms.working_days import (
     working_days_between,
     year_to_enter,
 )
+from forms.complaints.models import Complaint, OfficialCalendarDay, OfficialCalendarYear
 
 from .complaints_factories import HOLIDAY, MAKE_UP_DAY, make_complaint, make_official_calendar
 from .utils import make_city_staff, make_county_staff

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from forms.models import Complaint, ComplaintAttachment
+from forms.complaints.models import Complaint, ComplaintAttachment
 from portal.regions import County
 
 from .complaints_factories import make_complaint, png_bytes

@@ -11,12 +11,12 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.models import Page
 
-from forms import working_days
+from forms.cases import working_days
 from forms.cases.base import query_code_digest
-from forms.masking import mask_email, mask_identity_number, mask_name, mask_phone
-from forms.models import Category, Complaint, ReplyTemplate
-from forms.uploads import sniff_content_type
-from forms.working_days import add_working_days, is_working_day
+from forms.cases.masking import mask_email, mask_identity_number, mask_name, mask_phone
+from forms.cases.uploads import sniff_content_type
+from forms.cases.working_days import add_working_days, is_working_day
+from forms.complaints.models import Category, Complaint, ReplyTemplate
 
 from .complaints_factories import make_complaint, pdf_bytes, png_bytes
 from .utils import make_county_staff

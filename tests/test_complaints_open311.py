@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.cache import cache
 
-from forms.models import Complaint
+from forms.complaints.models import Complaint
 
 from .complaints_factories import make_complaint
 

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from forms.models import Complaint, ComplaintAttachment, SurveyResponse
+from forms.complaints.models import Complaint, ComplaintAttachment, SurveyResponse
 from policies.models import PolicyClause
 
 from .complaints_factories import (

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from forms.models import Complaint
+from forms.complaints.models import Complaint
 from tests.complaints_factories import COMPLAINT_URL, complaint_post
 from tests.operators_factories import make_operator
 from tests.policies_factories import NINGDE_PLAN, QUANZHOU_PLAN, seeded_policy

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from forms.uploads import private_file_response
+from forms.cases.uploads import private_file_response
 
 from .models import ApplicationDocument
 from .review import open_to_bureau

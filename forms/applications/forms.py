@@ -6,8 +6,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from forms.uploads import CheckedFileField
-from forms.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
+from forms.cases.uploads import CheckedFileField
+from forms.cases.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
 from portal.regions import County
 from portal.roles import operator_group

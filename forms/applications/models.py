@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from forms.cases.base import CaseBase, CaseEventBase
-from forms.masking import mask_bank_account, mask_identity_number, mask_phone
-from forms.uploads import PrivateUploadBase
+from forms.cases.masking import mask_bank_account, mask_identity_number, mask_phone
+from forms.cases.uploads import PrivateUploadBase
 from policies.rules import yuan
 from portal.regions import City, County
 

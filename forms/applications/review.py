@@ -18,11 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from forms.cases.base import create_with_unique_receipt
 from forms.cases.scoping import can_handle
 from forms.cases.transitions import ActionForm, Transition, Workflow
-from forms.notifications import notify_county_of_application, notify_operator_of_decision
 from markets.models import CountyDirectoryPage, MarketPage
 
 from . import catalogue, rules_check
 from .models import Application, ApplicationEvent
+from .notifications import notify_county_of_application, notify_operator_of_decision
 
 logger = logging.getLogger(__name__)
 S = Application.Status

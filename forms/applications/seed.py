@@ -1,6 +1,6 @@
 """One page of blank application forms per city under 办事服务 (/services/)."""
 
-from forms.models import ServiceIndexPage
+from forms.complaints.models import ServiceIndexPage
 from portal.pages import ensure_child
 from portal.regions import City
 

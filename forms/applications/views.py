@@ -19,7 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
-from forms.uploads import private_file_response
+from forms.cases.uploads import private_file_response
 
 from . import catalogue, documents, review, rules_check
 from .forms import MaterialsForm, OperatorRegistrationForm, application_form_class

@@ -13,7 +13,7 @@ SEED_STEPS = [
     "markets.seed",
     "wages.seed",
     "notices.seed",
-    "forms.seed",
+    "forms.complaints.seed",
     "forms.applications.seed",
     "portal.home_seed",  # last: the home page's blocks link to the sections above
 ]

@@ -16,10 +16,10 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from forms.cases.validators import validate_phone
 from portal.regions import County
 
 from .models import Category, Complaint
-from .validators import validate_phone
 from .views import limited, save_case
 
 FEEDBACK_CODE = "feedback"

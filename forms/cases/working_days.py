@@ -2,7 +2,7 @@
 
 For each year, in this order:
 
-- a year the bureau has entered (法定节假日安排, ``forms.official_calendar``) is Monday to
+- a year the bureau has entered (法定节假日安排, ``forms.cases.official_calendar``) is Monday to
   Friday minus its holidays plus its make-up working days (调休上班); the package is
   not consulted for it;
 - a year chinesecalendar knows (the State Council's notices up to the package's release)

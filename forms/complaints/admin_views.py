@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .cases.scoping import can_handle
+from forms.cases.scoping import can_handle
+from forms.cases.uploads import private_file_response
+
 from .models import ComplaintAttachment
 from .statistics import complaint_statistics, statistics_workbook
-from .uploads import private_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -3,7 +3,7 @@
 Files are judged by their bytes (filetype's magic numbers, then Pillow or pypdf must
 actually open them), never by their name or the browser's content type.  They are
 stored under settings.PRIVATE_MEDIA_ROOT with random names and reach staff only
-through views that check permissions (see forms.admin_views.attachment).
+through views that check permissions (see forms.complaints.admin_views.attachment).
 """
 
 import io

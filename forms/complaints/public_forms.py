@@ -8,12 +8,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forms.cases.uploads import CheckedFileField
+from forms.cases.validators import validate_phone
 from markets.models import MarketPage
 from portal.regions import County
 
 from .models import Category, Complaint, SurveyResponse
-from .uploads import CheckedFileField
-from .validators import validate_phone
 
 MAX_ATTACHMENTS = 3
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")

@@ -12,14 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forms.cases.scoping import can_handle
+from forms.cases.transitions import ActionForm, NoteForm, Transition, Workflow, require
+from forms.cases.working_days import add_working_days
 from portal.regions import County
 from portal.scoping import counties_for, is_city_staff
 
-from .cases.scoping import can_handle
-from .cases.transitions import ActionForm, NoteForm, Transition, Workflow, require
 from .models import Complaint, ComplaintEvent, ReplyTemplate
 from .notifications import notify_complainant_of_status, notify_county_of_arrival
-from .working_days import add_working_days
 
 S = Complaint.Status
 A = ComplaintEvent.Action

@@ -1,5 +1,5 @@
 """投诉建议: complaint and feedback forms, the progress check, satisfaction surveys,
-and the complaint cases the bureau handles (the 12345 closed loop, see forms.workflow).
+and the complaint cases the bureau handles (the 12345 closed loop, see forms.complaints.workflow).
 
 Sources: Quanzhou standard clauses 20 (黑中介、虚假招聘), 23 (意见反馈和投诉处理制度),
 24 (满意度调查：服务环境、服务过程、服务结果); Ningde standard clause 20 (首问责任、
@@ -17,13 +17,12 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from forms.cases.base import CaseBase, CaseEventBase, QueryCodeMixin
+from forms.cases.masking import mask_email, mask_name, mask_phone
+from forms.cases.official_calendar import OfficialCalendarDay, OfficialCalendarYear  # noqa: F401 (the app's models)
+from forms.cases.uploads import PrivateUploadBase
+from forms.cases.working_days import add_working_days, unknown_years, working_days_between
 from portal.pages import IntroPage
-
-from .cases.base import CaseBase, CaseEventBase, QueryCodeMixin
-from .masking import mask_email, mask_name, mask_phone
-from .official_calendar import OfficialCalendarDay, OfficialCalendarYear  # noqa: F401 (the app's models)
-from .uploads import PrivateUploadBase
-from .working_days import add_working_days, unknown_years, working_days_between
 
 
 class ServiceIndexPage(IntroPage):

@@ -6,7 +6,8 @@ from django.db.models import Avg, Count
 from django.db.models.functions import TruncMonth
 from openpyxl import Workbook
 
-from .cases.scoping import cases_visible_to
+from forms.cases.scoping import cases_visible_to
+
 from .models import Complaint, SurveyResponse
 
 OUTCOMES = OrderedDict(

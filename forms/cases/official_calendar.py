@@ -1,10 +1,9 @@
 """法定节假日安排: the State Council's holidays and make-up working days (调休) for a year,
 as the bureau enters them from the notice (国务院办公厅关于××年部分节假日安排的通知).
 
-A year entered here overrides chinesecalendar for that year; ``forms.working_days`` reads
-it.  The models live in their own module so that ``working_days`` can import them without
-importing ``forms.models`` (which imports ``working_days``); ``forms.models`` imports them
-too, so they are the app's models like any other.
+A year entered here overrides chinesecalendar for that year; ``forms.cases.working_days`` reads
+it for every kind of case. The models are registered with the complaints app (label ``forms``,
+whose tables they have always been), which imports them.
 """
 
 import datetime
@@ -96,6 +95,7 @@ class OfficialCalendarYear(ClusterableModel):
     ]
 
     class Meta:
+        app_label = "forms"  # registered with the complaints app, whose label this has always been
         ordering = ["-year"]
         verbose_name = _("法定节假日安排")
         verbose_name_plural = _("法定节假日安排")
@@ -117,6 +117,7 @@ class OfficialCalendarDay(models.Model):
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("kind"), FieldPanel("name")])]
 
     class Meta:
+        app_label = "forms"
         ordering = ["date"]
         constraints = [models.UniqueConstraint(fields=["calendar", "date"], name="forms_official_day_once_a_year")]
         verbose_name = _("放假或调休上班日")

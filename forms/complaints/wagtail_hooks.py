@@ -14,18 +14,19 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import admin_views
-from .cases.admin import (
+from forms.cases.admin import (
     CaseAdmin,
     CaseInspectView,
     HandlingCountyFilter,
     case_list_url,
     case_page_url,
 )
-from .cases.scoping import cases_visible_to
+from forms.cases.scoping import cases_visible_to
+from forms.cases.working_days import add_working_days, year_to_enter
+
+from . import admin_views
 from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
 from .workflow import COMPLAINTS
-from .working_days import add_working_days, year_to_enter
 
 DEADLINE_BADGES = {"overdue": ("danger", _("已超期")), "due_soon": ("warn", _("即将超期"))}
 

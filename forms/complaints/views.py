@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
-from .cases.base import create_with_unique_receipt, new_query_code, query_code_digest
+from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
+
 from .models import CaseTimeLimits, Complaint, ComplaintAttachment, ProgressPage, SurveyResponse
 from .notifications import notify_county_of_arrival
 from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
