@@ -14,7 +14,6 @@ from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
 from .geo import for_display, haversine_km
-from .models import MarketFacility, MarketPage, MarketService
 
 STAR_CHOICES = [("", _("不限")), ("3", _("三星及以上")), ("4", _("四星及以上")), ("5", _("五星"))]
 
@@ -28,10 +27,10 @@ class DirectoryFilterForm(forms.Form):
     )
     type = forms.ChoiceField(choices=[("", _("全部"))] + FacilityType.choices, required=False, label=_("类型"))
     service = forms.ModelChoiceField(
-        MarketService.objects.all(), to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限")
+        None, to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限")
     )
     facility = forms.ModelChoiceField(
-        MarketFacility.objects.all(), to_field_name="code", required=False, label=_("便民设施"), empty_label=_("不限")
+        None, to_field_name="code", required=False, label=_("便民设施"), empty_label=_("不限")
     )
     star = forms.TypedChoiceField(choices=STAR_CHOICES, coerce=int, empty_value=None, required=False, label=_("星级"))
     open_now = forms.BooleanField(required=False, label=_("只看现在开放的"))
@@ -45,8 +44,10 @@ class DirectoryFilterForm(forms.Form):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
-    def __init__(self, *args, townships=(), **kwargs):
+    def __init__(self, *args, services, facilities, townships=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services
+        self.fields["facility"].queryset = facilities
         self.fields["near_township"].choices = [("", _("请选择"))] + [(name, name) for name in townships]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("该选项不存在，已忽略。")
@@ -59,15 +60,10 @@ class DirectoryFilterForm(forms.Form):
         return self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
 
 
-def listed_markets():
-    """Published and not withdrawn: what the directory, its map and "nearest" offer."""
-    return MarketPage.objects.live().not_withdrawn()
-
-
-def published_markets(index_page=None):
-    markets = listed_markets().select_related("county__city")
-    if index_page is not None:
-        markets = markets.descendant_of(index_page)
+def published_markets(listed, within=None):
+    markets = listed.select_related("county__city")
+    if within is not None:
+        markets = markets.descendant_of(within)
     return markets.prefetch_related("services", "facilities", "opening_hours", "hours_exceptions", "star_ratings")
 
 
@@ -91,20 +87,20 @@ def filter_markets(markets, form, now=None):
     return found
 
 
-def township_anchor(name):
-    """The mean position of the published markets in a township (the portal keeps no township boundaries)."""
-    points = list(listed_markets().filter(township=name, latitude__isnull=False).values_list("latitude", "longitude"))
+def township_anchor(listed, name):
+    """The mean position of the listed markets in a township (the portal keeps no township boundaries)."""
+    points = list(listed.filter(township=name, latitude__isnull=False).values_list("latitude", "longitude"))
     if not points:
         return None
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
-def origin_from(form):
+def origin_from(form, listed):
     """(lat, lng, description) to sort by distance from, or None."""
     if form.value("lat") is not None and form.value("lng") is not None:
         return form.value("lat"), form.value("lng"), _("您的位置")
     if form.value("near_township"):
-        anchor = township_anchor(form.value("near_township"))
+        anchor = township_anchor(listed, form.value("near_township"))
         if anchor:
             return anchor[0], anchor[1], form.value("near_township")
     county = form.value("near_county")
@@ -140,13 +136,15 @@ def map_markers(markets):
     return markers
 
 
-def directory_context(index_page, request, now=None):
-    townships = listed_markets().exclude(township="").order_by("township").values_list("township", flat=True).distinct()
-    form = DirectoryFilterForm(request.GET or None, townships=list(townships))
+def directory_context(request, *, listed, within, services, facilities, now=None):
+    """The directory's context: the filter form, the ``listed`` markets ``within`` the index that match, in order
+    of distance when an origin is given, and the map's settings."""
+    townships = listed.exclude(township="").order_by("township").values_list("township", flat=True).distinct()
+    form = DirectoryFilterForm(request.GET or None, services=services, facilities=facilities, townships=list(townships))
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and ignored; valid ones still filter
-    markets = filter_markets(published_markets(index_page), form, now)
-    origin = origin_from(form)
+    markets = filter_markets(published_markets(listed, within), form, now)
+    origin = origin_from(form, listed)
     if origin:
         markets = sort_by_distance(markets, origin)
     return {

@@ -29,6 +29,7 @@ from portal.vocabulary import QUANZHOU, FacilityType
 
 from . import hours
 from .blocks import PhotoBlock
+from .directory import directory_context
 from .naming import official_name_problem
 
 
@@ -43,10 +44,16 @@ class MarketIndexPage(IntroPage):
         verbose_name = _("零工市场栏目")
 
     def get_context(self, request, *args, **kwargs):
-        from .directory import directory_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(self, request))
+        context.update(
+            directory_context(
+                request,
+                listed=MarketPage.objects.listed(),
+                within=self,
+                services=MarketService.objects.all(),
+                facilities=MarketFacility.objects.all(),
+            )
+        )
         return context
 
 
@@ -64,7 +71,7 @@ class CountyDirectoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        markets = MarketPage.objects.child_of(self).live().not_withdrawn()
+        markets = MarketPage.objects.child_of(self).listed()
         context["markets"] = markets.order_by("facility_type", "title")
         return context
 
@@ -134,6 +141,10 @@ class MarketPageQuerySet(PageQuerySet):
         """Leave out the markets that have left the network (已退出): the directory, map, open data and
         search show the rest; a withdrawn market's own page stays reachable and says it has withdrawn."""
         return self.exclude(status=MarketPage.Status.WITHDRAWN)
+
+    def listed(self):
+        """Published and not withdrawn: what the directory, its map and "nearest" offer."""
+        return self.live().not_withdrawn()
 
 
 class MarketPage(Page):

@@ -105,9 +105,7 @@ def nearest(lat, lng, limit):
     answer, so one more box of that radius makes it exact; only the markets near
     the point are read, and details are fetched for the winners alone.
     """
-    located = (
-        MarketPage.objects.live().not_withdrawn().filter(latitude__isnull=False, longitude__isnull=False).order_by()
-    )
+    located = MarketPage.objects.listed().filter(latitude__isnull=False, longitude__isnull=False).order_by()
     radius = NEARBY_FIRST_RADIUS_KM
     while True:
         candidates = _candidates(located, lat, lng, radius)
@@ -151,7 +149,7 @@ def geojson(request):
     query = GeoJSONQuery(request.GET)
     if not query.is_valid():
         return bad_request(query)
-    markets = MarketPage.objects.live().not_withdrawn().filter(latitude__isnull=False).select_related("county__city")
+    markets = MarketPage.objects.listed().filter(latitude__isnull=False).select_related("county__city")
     if query.cleaned_data["city"]:
         markets = markets.filter(county__city=query.cleaned_data["city"])
     if query.cleaned_data["county"]:
