@@ -1,12 +1,5 @@
-"""The directory of gig markets (零工市场) and gig stations (零工驿站).
+"""A market or station page: its data, its checks (official name, withdrawal, stars) and its hours."""
 
-Tree: MarketIndexPage (/markets/) → CountyDirectoryPage (one per county; county
-editors work below theirs) → MarketPage.
-"""
-
-import json
-
-import segno
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,98 +8,21 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.pages import IntroPage
 from portal.vocabulary import QUANZHOU, FacilityType
 
-from . import hours
-from .blocks import PhotoBlock
-from .directory import directory_context
-from .naming import official_name_problem
-
-
-class MarketIndexPage(IntroPage):
-    """零工市场: the directory of gig markets and stations."""
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["markets.CountyDirectoryPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("零工市场栏目")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            directory_context(
-                request,
-                listed=MarketPage.objects.listed(),
-                within=self,
-                services=MarketService.objects.all(),
-                facilities=MarketFacility.objects.all(),
-            )
-        )
-        return context
-
-
-class CountyDirectoryPage(Page):
-    """One county's markets and stations; county editors may edit below it."""
-
-    county = models.OneToOneField("portal.County", on_delete=models.PROTECT, verbose_name=_("县（市、区）"))
-
-    content_panels = Page.content_panels + [FieldPanel("county")]
-    parent_page_types = ["markets.MarketIndexPage"]
-    subpage_types = ["markets.MarketPage"]
-
-    class Meta:
-        verbose_name = _("县（市、区）零工市场目录")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        markets = MarketPage.objects.child_of(self).listed()
-        context["markets"] = markets.order_by("facility_type", "title")
-        return context
-
-
-class StandardListEntry(models.Model):
-    """An entry of a list the standards fix, with the clause it comes from."""
-
-    code = models.SlugField(_("代码"), max_length=40, unique=True)
-    name = models.CharField(_("名称"), max_length=40)
-    source = models.CharField(_("依据"), max_length=120, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order"]
-
-    def __str__(self):
-        return self.name
-
-
-class MarketService(StandardListEntry):
-    """A service from the standards' service list (clause 1 of both standards)."""
-
-    class Meta(StandardListEntry.Meta):
-        verbose_name = _("服务项目")
-        verbose_name_plural = _("服务项目")
-
-
-class MarketFacility(StandardListEntry):
-    """A facility from the standards' facility lists (Quanzhou clauses 5–7, Ningde clause 6)."""
-
-    class Meta(StandardListEntry.Meta):
-        verbose_name = _("便民设施")
-        verbose_name_plural = _("便民设施")
-
+from .. import hours
+from ..blocks import PhotoBlock
+from ..naming import official_name_problem
+from ..presentation import door_sign_qr_svg, government_office_json_ld
 
 # Quanzhou rates markets only: 二（二）1 "所在地人社部门每年度负责对零工市场进行星级认定", while 二（二）2
 # pays stations by score ("对零工驿站工作情况进行核查。得分满90分及以上的…"). Ningde rates both
@@ -173,8 +89,8 @@ class MarketPage(Page):
     floor_area = models.PositiveIntegerField(_("服务场所面积（㎡）"), null=True, blank=True)
     staff_count = models.PositiveSmallIntegerField(_("工作人员数"), null=True, blank=True)
     phone = models.CharField(_("服务电话"), max_length=40, blank=True)
-    services = ParentalManyToManyField(MarketService, blank=True, verbose_name=_("服务项目"))
-    facilities = ParentalManyToManyField(MarketFacility, blank=True, verbose_name=_("便民设施"))
+    services = ParentalManyToManyField("markets.MarketService", blank=True, verbose_name=_("服务项目"))
+    facilities = ParentalManyToManyField("markets.MarketFacility", blank=True, verbose_name=_("便民设施"))
     operator = models.CharField(_("运营单位"), max_length=100, blank=True)
     recognized_on = models.DateField(_("认定日期"), null=True, blank=True)
     status = models.CharField(_("运营状态"), max_length=12, choices=Status.choices, default=Status.OPERATING)
@@ -377,169 +293,13 @@ class MarketPage(Page):
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (self.get_url_parts()[2] if self.get_url_parts() else "")
 
     def qr_svg(self):
-        qr = segno.make(self.public_url(), error="m")
-        return qr.svg_inline(scale=5, border=2, title=f"{self.title} 二维码", svgclass="market-qr")
+        return door_sign_qr_svg(self)
 
     def json_ld(self):
         """schema.org GovernmentOffice with geo, address and opening hours."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "GovernmentOffice",
-            "name": self.title,
-            "url": self.public_url(),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": self.address,
-                "addressLocality": self.county.name,
-                "addressRegion": f"福建省{self.county.city.name}",
-                "addressCountry": "CN",
-            },
-            "openingHoursSpecification": [
-                {
-                    "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[row.weekday]}",
-                    "opens": f"{row.opens:%H:%M}",
-                    "closes": f"{row.closes:%H:%M}",
-                }
-                for row in self.opening_hours.all()
-            ]
-            + [
-                {
-                    "@type": "OpeningHoursSpecification",
-                    "validFrom": row.date.isoformat(),
-                    "validThrough": row.date.isoformat(),
-                    "opens": "00:00" if row.closed_all_day else f"{row.opens:%H:%M}",
-                    "closes": "00:00" if row.closed_all_day else f"{row.closes:%H:%M}",
-                }
-                for row in self.hours_exceptions.all()
-                if row.closed_all_day or (row.opens and row.closes)
-            ],
-        }
-        if self.has_location:
-            data["geo"] = {"@type": "GeoCoordinates", "latitude": self.latitude, "longitude": self.longitude}
-        if self.phone:
-            data["telephone"] = self.phone
-        return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+        return government_office_json_ld(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["open_now"] = self.is_open()
         return context
-
-
-SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-class MarketOpeningHours(Orderable):
-    WEEKDAY_CHOICES = list(enumerate(hours.WEEKDAYS))
-
-    market = ParentalKey(MarketPage, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(_("星期"), choices=WEEKDAY_CHOICES)
-    opens = models.TimeField(_("开门"))
-    closes = models.TimeField(_("关门"))
-
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("开放时间")
-
-    def clean(self):
-        if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError({"closes": _("关门时间应晚于开门时间。")})
-
-
-class MarketHoursException(Orderable):
-    """A date whose hours differ from the week's (holidays, special openings)."""
-
-    market = ParentalKey(MarketPage, on_delete=models.CASCADE, related_name="hours_exceptions")
-    date = models.DateField(_("日期"))
-    closed_all_day = models.BooleanField(_("全天休息"), default=True)
-    opens = models.TimeField(_("开门"), null=True, blank=True)
-    closes = models.TimeField(_("关门"), null=True, blank=True)
-    reason = models.CharField(_("说明"), max_length=60, blank=True, help_text=_("如：国庆节休息、招聘会延长开放"))
-
-    panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("closed_all_day")]),
-        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
-        FieldPanel("reason"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("特殊日期")
-
-    def clean(self):
-        if not self.closed_all_day and not (self.opens and self.closes):
-            raise ValidationError({"opens": _("不是全天休息时，请填写当天的开门和关门时间。")})
-        if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError({"closes": _("关门时间应晚于开门时间。")})
-
-
-class MarketStarRating(models.Model):
-    """The star rating (星级认定) a market or station earned in a year."""
-
-    market = ParentalKey(MarketPage, on_delete=models.CASCADE, related_name="star_ratings")
-    year = models.PositiveSmallIntegerField(_("年度"), validators=[MinValueValidator(2024), MaxValueValidator(2100)])
-    stars = models.PositiveSmallIntegerField(
-        _("星级"),
-        choices=[(3, _("三星")), (4, _("四星")), (5, _("五星"))],
-        help_text=_(
-            "评定五星、四星、三星。泉州只对零工市场评定（泉州方案二（二）1），零工驿站按得分补助、不评星级"
-            "（二（二）2）；宁德零工市场和零工驿站均评定（宁德方案二（四）1）。"
-        ),
-    )
-
-    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("stars")])]
-
-    class Meta:
-        ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["market", "year"], name="one_star_rating_per_year")]
-        verbose_name = _("星级认定")
-        verbose_name_plural = _("星级认定")
-
-    def __str__(self):
-        return f"{self.year}年度{self.get_stars_display()}"
-
-
-class ConstructionTarget(models.Model):
-    """How many markets and stations a city (or one county) aims to have built by a date."""
-
-    city = models.ForeignKey("portal.City", on_delete=models.CASCADE, verbose_name=_("设区市"))
-    county = models.ForeignKey(
-        "portal.County",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        verbose_name=_("县（市、区）"),
-        help_text=_("留空表示全市目标"),
-    )
-    deadline = models.DateField(_("完成期限"))
-    markets_target = models.PositiveIntegerField(_("零工市场目标数"), null=True, blank=True)
-    stations_target = models.PositiveIntegerField(_("零工驿站目标数"), null=True, blank=True)
-    source = models.CharField(_("依据"), max_length=200)
-    is_interpretation = models.BooleanField(
-        _("属于理解或推定"), default=False, help_text=_("政策原文未直接规定该数值时勾选，页面和报表会注明")
-    )
-
-    panels = [
-        FieldPanel("city"),
-        FieldPanel("county"),
-        FieldPanel("deadline"),
-        FieldRowPanel([FieldPanel("markets_target"), FieldPanel("stations_target")]),
-        FieldPanel("source"),
-        FieldPanel("is_interpretation"),
-    ]
-
-    class Meta:
-        ordering = ["city__sort_order", "county__sort_order", "deadline"]
-        verbose_name = _("建设目标")
-        verbose_name_plural = _("建设目标")
-
-    def __str__(self):
-        where = self.county.name if self.county_id else f"{self.city.name}（全市）"
-        return f"{where} {self.deadline:%Y年%m月%d日}前"
-
-    def clean(self):
-        if self.county_id and self.county.city_id != self.city_id:
-            raise ValidationError({"county": _("所选县（市、区）不属于该设区市。")})
-        if self.markets_target is None and self.stations_target is None:
-            raise ValidationError({"markets_target": _("请至少填写一项目标数。")})

@@ -1,0 +1,27 @@
+"""The directory of gig markets (零工市场) and gig stations (零工驿站).
+
+Tree: MarketIndexPage (/markets/) → CountyDirectoryPage (one per county; county
+editors work below theirs) → MarketPage.
+"""
+
+from .market import MarketPage, MarketPageForm, MarketPageQuerySet
+from .opening import MarketHoursException, MarketOpeningHours
+from .ratings import MarketStarRating
+from .sections import CountyDirectoryPage, MarketIndexPage
+from .standards import MarketFacility, MarketService, StandardListEntry
+from .targets import ConstructionTarget
+
+__all__ = [
+    "ConstructionTarget",
+    "CountyDirectoryPage",
+    "MarketFacility",
+    "MarketHoursException",
+    "MarketIndexPage",
+    "MarketOpeningHours",
+    "MarketPage",
+    "MarketPageForm",
+    "MarketPageQuerySet",
+    "MarketService",
+    "MarketStarRating",
+    "StandardListEntry",
+]
