@@ -1,8 +1,9 @@
 """The public comment form on a consultation draft."""
 
-from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from portal.captcha import PortalCaptchaField
 
 
 class CommentForm(forms.Form):
@@ -24,11 +25,7 @@ class CommentForm(forms.Form):
         required=False,
         help_text=_("选填：手机或电子邮箱，便于我们联系您；不会公开"),
     )
-    captcha = CaptchaField(
-        label=_("验证码"),
-        help_text=_("请输入图片中的字符，看不清可点击图片更换"),
-        error_messages={"invalid": _("验证码不正确，请重新输入"), "required": _("请输入验证码")},
-    )
+    captcha = PortalCaptchaField()
 
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,5 @@
 """The operator's forms: registration (an account and its organisation), and the application forms."""
 
-from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
@@ -9,17 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
+from portal.captcha import PortalCaptchaField
 from portal.regions import County
 from portal.roles import operator_group
 
 from . import catalogue, rules_check
 from .models import Application, OperatorProfile
-
-
-class CaptchaInput(CaptchaTextInput):
-    """django-simple-captcha's widget with a Chinese alt text and a button for a new image."""
-
-    template_name = "applications/captcha_widget.html"
 
 
 class CountyChoiceField(forms.ModelChoiceField):
@@ -56,7 +50,7 @@ class OperatorRegistrationForm(UserCreationForm):
     email = forms.EmailField(
         label=_("电子邮箱"), help_text=_("用于找回密码"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
-    captcha = CaptchaField(label=_("验证码"), help_text=_("请输入图片中的字符（不区分大小写）"), widget=CaptchaInput)
+    captcha = PortalCaptchaField()
 
     class Meta(UserCreationForm.Meta):
         fields = ("username",)

@@ -3,7 +3,6 @@
 import re
 import secrets
 
-from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,32 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_phone
 from markets.models import MarketPage
+from portal.captcha import PortalCaptchaField
 from portal.regions import County
 
 from .models import Category, Complaint, SurveyResponse
 
 MAX_ATTACHMENTS = 3
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-class PortalCaptchaInput(CaptchaTextInput):
-    """The captcha image with a text alternative, an audio link (when flite is installed) and a refresh button."""
-
-    template_name = "forms/widgets/captcha.html"
-
-
-class PortalCaptchaField(CaptchaField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("验证码"))
-        kwargs.setdefault("help_text", _("请输入图片中的字符，不区分大小写；看不清可点“换一张”或“听语音”。"))
-        kwargs.setdefault(
-            "error_messages", {"invalid": _("验证码不正确，请重新输入。"), "required": _("请输入验证码。")}
-        )
-        kwargs.setdefault(
-            "widget",
-            PortalCaptchaInput(attrs={"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}),
-        )
-        super().__init__(**kwargs)
 
 
 class AbuseProtectedForm(forms.Form):

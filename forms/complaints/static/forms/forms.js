@@ -1,4 +1,4 @@
-/* Forms: no double submission, hide contact fields when anonymous, refresh the captcha. */
+/* Forms: no double submission, hide contact fields when anonymous (the captcha has portal/js/captcha.js). */
 (function () {
   document.querySelectorAll("form[data-once]").forEach(function (form) {
     form.addEventListener("submit", function () {
@@ -15,19 +15,6 @@
     anonymous.addEventListener("change", sync);
     sync();
   }
-  document.querySelectorAll(".captcha-refresh").forEach(function (button) {
-    button.addEventListener("click", function () {
-      fetch(button.dataset.refreshUrl, { headers: { "X-Requested-With": "XMLHttpRequest" } })
-        .then(function (response) { return response.json(); })
-        .then(function (data) {
-          var box = button.closest(".field");
-          box.querySelector("img.captcha").src = data.image_url;
-          box.querySelector("input[type=hidden][name$=_0]").value = data.key;
-          var audio = box.querySelector(".captcha-audio");
-          if (audio && data.audio_url) audio.href = data.audio_url;
-        });
-    });
-  });
   var errors = document.getElementById("form-errors");
   if (errors) errors.focus();
 })();
