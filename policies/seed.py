@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
+from docx import Document as WordDocument
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -196,10 +197,10 @@ def ensure_quanzhou_annexes(page):
     ensure_annex(
         page, 0, "附件1", seed_data.POLICIES[0]["fields"]["clauses_title"][4:], "全文见本页“条款”部分（第1—24条）。"
     )
-    for position, spec in enumerate(seed_data.QUANZHOU_ANNEXES, start=1):
+    for spec in seed_data.QUANZHOU_ANNEXES:
         ensure_annex(
             page,
-            position,
+            annex_position(spec["label"]),
             spec["label"],
             spec["title"],
             annex_description(spec),
@@ -207,12 +208,15 @@ def ensure_quanzhou_annexes(page):
         )
 
 
+def annex_position(label):
+    """附件N is listed N-th (附件1 first)."""
+    return int(label.removeprefix("附件")) - 1
+
+
 def annex_description(spec):
     if spec.get("criteria"):
         return "16个考核项目，合计100分；每项的评分规则和依据条款见“考核项目”。"
-    if "columns" in spec:
-        return "栏目：" + "、".join(spec["columns"]) + "。"
-    return "填写内容：" + "、".join(spec["fields"]) + "。" + spec.get("footer", "")
+    return "栏目：" + "、".join(spec["columns"]) + "。"
 
 
 def ensure_ningde_annexes(page):
@@ -224,19 +228,12 @@ def ensure_ningde_annexes(page):
 
 
 def make_document(title, spec, page):
-    """A Word file of the form as printed in the source (fields, roster columns or the criteria table)."""
-    from docx import Document as WordDocument
-
+    """A Word file of the annex as printed in the source (the roster's columns or the criteria table)."""
     word = WordDocument()
     word.add_heading(f"{spec['label']}　{spec['title']}", level=1)
     if spec.get("header"):
         word.add_paragraph(spec["header"])
-    if "fields" in spec:
-        table = word.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        for name in spec["fields"]:
-            table.add_row().cells[0].text = name
-    elif "columns" in spec:
+    if "columns" in spec:
         table = word.add_table(rows=1, cols=len(spec["columns"]))
         table.style = "Table Grid"
         for cell, name in zip(table.rows[0].cells, spec["columns"], strict=True):
@@ -249,8 +246,13 @@ def make_document(title, spec, page):
         word.add_paragraph(spec["footer"])
     buffer = io.BytesIO()
     word.save(buffer)
+    return save_document(title, f"{spec['label']}.docx", buffer.getvalue())
+
+
+def save_document(title, file_name, content):
+    """A Wagtail document in the root collection, for an annex's download."""
     document = get_document_model()(title=title, collection=root_collection())
-    document.file.save(f"{spec['label']}.docx", ContentFile(buffer.getvalue()), save=False)
+    document.file.save(file_name, ContentFile(content), save=False)
     document.save()
     return document
 

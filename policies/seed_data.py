@@ -48,51 +48,9 @@ POLICIES = [
     },
 ]
 
-# Quanzhou annexes 2-5 (annex 1 is the standard, loaded as clauses). Fields as printed in the source forms.
+# Quanzhou annexes 4-5 as printed in the source (annex 1 is the standard, loaded as clauses; annexes 2 and 3, the
+# application forms, are the operators' forms: forms.applications.catalogue describes them and its seed attaches them).
 QUANZHOU_ANNEXES = [
-    {
-        "label": "附件2",
-        "title": "泉州市零工市场（驿站）认定申请表",
-        "fields": [
-            "申请单位名称",
-            "法人代表或负责人",
-            "统一社会信用代码",
-            "登记地址",
-            "联系电话",
-            "申请认定的零工市场（驿站）名称",
-            "类型（□零工市场 □零工驿站）",
-            "所属县（市、区）",
-            "零工市场（驿站）地址、负责人姓名及身份证号码",
-            "零工市场（驿站）建筑面积（平方米）",
-            "累计投资总额（万元）",
-            "提供岗位数",
-            "推荐就业人数",
-            "是否使用“泉就业”零工平台",
-            "申请单位承诺（负责人签名、盖章）",
-            "县级人社部门审批意见（盖章）",
-        ],
-        "footer": "备注：此表一式两份。",
-    },
-    {
-        "label": "附件3",
-        "title": "泉州市零工市场（驿站）补助资金申请表",
-        "fields": [
-            "申请单位名称",
-            "法人代表或负责人",
-            "统一社会信用代码",
-            "登记地址",
-            "联系电话",
-            "开户银行",
-            "银行账号",
-            "户名",
-            "所建设零工市场（驿站）名称、地址",
-            "申请补贴金额",
-            "申请补贴类型（□一次性运维补助 □绩效补助）",
-            "单位承诺（单位负责人签名、盖章）",
-            "县级人社部门审批意见（盖章）",
-        ],
-        "footer": "备注：此表一式两份。",
-    },
     {
         "label": "附件4",
         "title": "泉州市零工市场（驿站）推荐成功就业花名册",

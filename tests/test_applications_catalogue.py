@@ -220,3 +220,14 @@ def test_applicant_keys_expand_compound_cells_and_leave_out_the_bureau_s_box():
     assert "county_approval" not in keys and "declaration" not in keys
     assert set(keys) == set(recognition_values())
     assert set(catalogue.applicant_keys(catalogue.QUANZHOU_SUBSIDY)) == set(subsidy_values())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("spec", [catalogue.QUANZHOU_RECOGNITION, catalogue.QUANZHOU_SUBSIDY], ids=["附件2", "附件3"])
+def test_quanzhou_plan_annexes_2_and_3_are_the_catalogue_s_blank_forms(home, spec):
+    """QZ 附件2 认定申请表 and 附件3 补助资金申请表: the policy page offers the very forms operators fill in."""
+    annex = PolicyAnnex.objects.get(page__slug="quanzhou-standardisation-plan-2025", label=spec.annex)
+    with annex.document.file.open("rb") as handle:
+        offered = Document(io.BytesIO(handle.read()))
+    assert docx_text(offered) == docx_text(documents.blank_document(spec))
+    assert all(label in annex.description for label in spec.labels)

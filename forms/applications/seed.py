@@ -1,9 +1,14 @@
-"""One page of blank application forms per city under 办事服务 (/services/)."""
+"""One page of blank application forms per city under 办事服务 (/services/), and Quanzhou's annexes 2 and 3 on
+its plan's page: the same forms, built from the one catalogue."""
 
 from forms.complaints.models import ServiceIndexPage
+from policies.models import PolicyPage
+from policies.seed import annex_position, ensure_annex, save_document
+from policies.seed_data import QUANZHOU_PLAN
 from portal.pages import ensure_child
 from portal.regions import City
 
+from . import catalogue, documents
 from .models import FormDownloadPage
 
 INTRO = (
@@ -23,3 +28,25 @@ def load(home, stdout):
             city=city,
             intro=INTRO.format(city=city.name),
         )
+    attach_quanzhou_annexes()
+
+
+def attach_quanzhou_annexes():
+    """Annexes 2 and 3 of Quanzhou's plan: the recognition and subsidy forms, downloadable as the operators'."""
+    page = PolicyPage.objects.filter(slug=QUANZHOU_PLAN).first()
+    if page is None:
+        return
+    for spec in (catalogue.QUANZHOU_RECOGNITION, catalogue.QUANZHOU_SUBSIDY):
+        ensure_annex(
+            page,
+            annex_position(spec.annex),
+            spec.annex,
+            spec.title,
+            f"填写内容：{'、'.join(spec.labels)}。{spec.footnote}",
+            lambda spec=spec: blank_form_document(spec),
+        )
+
+
+def blank_form_document(spec):
+    content = documents.as_bytes(documents.blank_document(spec))
+    return save_document(f"泉州市{spec.annex} {spec.title}", f"{spec.annex}.docx", content)
