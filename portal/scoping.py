@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from .regions import City, County
-from .roles import StaffScope
+from .roles import OPERATOR_GROUP, StaffScope
 
 
 def counties_for(user):
@@ -56,3 +56,25 @@ def groups_with_role(role):
     """The staff groups holding ``role`` (a ``StaffScope.Role``) in any city or county, e.g. every 市级编辑
     group, for an app to grant its model permissions to."""
     return Group.objects.filter(scope__role=role)
+
+
+def grantable_groups(user):
+    """The groups ``user`` may give to accounts they manage: a city administrator, their own city's staff groups
+    and the operators' group; a superuser, every group."""
+    if user.is_superuser:
+        return Group.objects.all()
+    own_city = Group.objects.filter(scope__city__in=cities_for(user))
+    return (own_city | Group.objects.filter(name=OPERATOR_GROUP)).distinct()
+
+
+def manageable_users(user):
+    """The accounts ``user`` may see and change in the admin: never a superuser's (unless they are one); a city
+    administrator's, their own city's staff (every group of theirs in the city) and operators (of the city)."""
+    users = get_user_model().objects.all()
+    if user.is_superuser:
+        return users
+    cities = cities_for(user)
+    foreign = Group.objects.exclude(scope__city__in=cities).exclude(name=OPERATOR_GROUP)
+    staff = users.filter(groups__scope__city__in=cities)
+    operators = users.filter(operator_profile__county__city__in=cities)
+    return (staff | operators).filter(is_superuser=False).exclude(groups__in=foreign).distinct()
