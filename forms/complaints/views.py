@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
 
@@ -137,6 +137,25 @@ def find_case(form):
 NOT_FOUND = "没有找到与这组受理编号和查询码对应的记录，请核对后重试。"
 
 
+def lookup_usage(request, increment):
+    group, limit = "forms-lookup_failures", rate("lookup_failures")
+    return get_usage(request, group=group, key="ip", rate=limit, increment=increment)
+
+
+def lookups_blocked(request):
+    """Refused once the address has used up its failed look-ups (10 an hour: the 11th try is refused)."""
+    usage = lookup_usage(request, increment=False)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def checked_case(request, form):
+    """``find_case``, counting every failed look-up against the address, whatever the form was for."""
+    case = find_case(form)
+    if case is None:
+        lookup_usage(request, increment=True)
+    return case
+
+
 def progress(request, page):
     context = page.get_context(request)
     case = None
@@ -145,14 +164,13 @@ def progress(request, page):
     if request.method == "POST":
         form_class = RatingForm if "rating" in request.POST or request.POST.get("action") == "rate" else ProgressForm
         form = form_class(request.POST)
-        if limited(request, "lookup_failures", increment=False):
+        if lookups_blocked(request):
             form.is_valid()
             too_many(form, _("查询失败次数过多，请一小时后再试。"))
             status = 429
         elif form.is_valid():
-            case = find_case(form)
+            case = checked_case(request, form)
             if case is None:
-                limited(request, "lookup_failures", increment=True)
                 form.add_error(None, _(NOT_FOUND))
                 status = 404
             elif form_class is RatingForm:
@@ -161,7 +179,7 @@ def progress(request, page):
         else:
             status = 400
             if form_class is RatingForm and not form.has_error("receipt_no") and not form.has_error("query_code"):
-                case = find_case(form)
+                case = checked_case(request, form)
                 rating_form = form if case else None
     else:
         form = ProgressForm()
