@@ -15,9 +15,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
+    HistoryView,
     IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
+    UsageView,
 )
 
 from portal.scoping import city_ids_for
@@ -56,10 +58,17 @@ class CityScopedPermissionPolicy(ModelPermissionPolicy):
 
 
 class CityScopedObjectMixin:
-    """Another city's row is not found (404) rather than shown."""
+    """Another city's row is not found (404) rather than shown (edit and delete)."""
 
     def get_queryset(self):
         return self.permission_policy.scope(self.request.user, super().get_queryset())
+
+
+class CityScopedBaseObjectMixin:
+    """The same for the views that list something about one row (history, usage)."""
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.scope(self.request.user, super().get_base_object_queryset())
 
 
 class CityScopedEditView(CityScopedObjectMixin, EditView):
@@ -70,10 +79,20 @@ class CityScopedDeleteView(CityScopedObjectMixin, DeleteView):
     pass
 
 
+class CityScopedHistoryView(CityScopedBaseObjectMixin, HistoryView):
+    pass
+
+
+class CityScopedUsageView(CityScopedBaseObjectMixin, UsageView):
+    pass
+
+
 class CityScopedViewSet(SnippetViewSet):
     city_field = "city"
     edit_view_class = CityScopedEditView
     delete_view_class = CityScopedDeleteView
+    history_view_class = CityScopedHistoryView
+    usage_view_class = CityScopedUsageView
 
     def on_register(self):
         policy = CityScopedPermissionPolicy(self.model, self.city_field)
