@@ -2,6 +2,7 @@
 holidays (a snippet under 投诉建议), dashboard panels."""
 
 from django.contrib.admin import SimpleListFilter
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -13,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import InspectView
 
 from forms.cases.admin import (
     CaseAdmin,
@@ -23,6 +25,7 @@ from forms.cases.admin import (
 )
 from forms.cases.scoping import cases_visible_to
 from forms.cases.working_days import add_working_days, year_to_enter
+from portal.scoping import can_see_county
 
 from . import admin_views
 from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
@@ -144,12 +147,32 @@ class ReplyTemplateAdmin(ModelAdmin):
     list_display = ("title", "sort_order")
 
 
+def survey_visible_to(user, response):
+    return can_see_county(user, response.market.county)
+
+
 class SurveyPermissionHelper(PermissionHelper):
+    """Survey answers are read, never written, in the admin, and only of the user's counties' markets."""
+
     def user_can_create(self, user):
         return False
 
     def user_can_edit_obj(self, user, obj):
         return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return super().user_can_inspect_obj(user, obj) and survey_visible_to(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return super().user_can_delete_obj(user, obj) and survey_visible_to(user, obj)
+
+
+class SurveyInspectView(InspectView):
+    def dispatch(self, request, *args, **kwargs):
+        # Another county's market's answers do not exist as far as this user is concerned.
+        if not survey_visible_to(request.user, self.instance):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SurveyResponseAdmin(ModelAdmin):
@@ -160,6 +183,7 @@ class SurveyResponseAdmin(ModelAdmin):
     list_display = ("market", "respondent", "environment", "process", "result", "submitted_at")
     list_filter = ("respondent",)
     inspect_view_enabled = True
+    inspect_view_class = SurveyInspectView
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("market")
