@@ -7,6 +7,8 @@ from pathlib import Path
 import docx
 import pypdf
 
+from .models import DocumentText
+
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_LENGTH = 200_000  # characters kept per document; enough for any policy attachment
@@ -43,8 +45,6 @@ def extract_text(document):
 
 def store_document_text(sender, instance, raw=False, **kwargs):
     """post_save of the document model: refresh its DocumentText (which is then indexed)."""
-    from .models import DocumentText
-
     if raw:
         return
     DocumentText.objects.update_or_create(document=instance, defaults={"text": extract_text(instance)})

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from urllib.parse import quote
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -29,8 +30,6 @@ def file_stem(guide):
 
 
 def attachment(response, filename):
-    from urllib.parse import quote
-
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
 

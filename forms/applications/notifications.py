@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
-from forms.cases.admin import case_page_url
+from forms.cases.links import case_page_url
 from forms.cases.notifications import county_case_handlers
 
 

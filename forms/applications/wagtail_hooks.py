@@ -12,7 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from forms.cases.admin import CaseAdmin, CaseInspectView, HandlingCountyFilter, case_list_url
+from forms.cases.admin import CaseAdmin, CaseInspectView, HandlingCountyFilter
+from forms.cases.links import case_list_url
 from forms.cases.scoping import cases_visible_to
 
 from . import admin_views, documents, review

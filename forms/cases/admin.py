@@ -3,7 +3,7 @@
 A kind subclasses ``CaseAdmin`` naming its ``Workflow`` (its list, scoped to the user's counties; its permission
 helper) and ``CaseInspectView`` (its case page: a case of another county does not exist for the user; the
 transitions on offer with their forms; a transition's form with errors stays open with what was typed). URLs of
-the case lists and pages come from here, so no modeladmin URL name is spelled out elsewhere.
+the case lists and pages come from ``links.py``, so no modeladmin URL name is spelled out elsewhere.
 """
 
 from functools import partial
@@ -15,23 +15,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.helpers import AdminURLHelper, PermissionHelper
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView
 
 from portal.scoping import counties_for
 
 from .scoping import cases_visible_to
-
-
-def case_list_url(model, query=""):
-    """The bureau's list of ``model``'s cases, with an optional query string (``status=submitted``)."""
-    url = AdminURLHelper(model).index_url
-    return f"{url}?{query}" if query else url
-
-
-def case_page_url(case):
-    return AdminURLHelper(type(case)).get_action_url("inspect", case.pk)
 
 
 class HandlingCountyFilter(SimpleListFilter):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from forms.cases.scoping import can_handle
 from forms.cases.uploads import private_file_response
 
-from .models import ComplaintAttachment
+from .records import ComplaintAttachment
 from .statistics import complaint_statistics, statistics_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from forms.cases.validators import validate_phone
 from portal.regions import County
 
-from .models import Category, Complaint
+from .records import Category, Complaint
 from .views import limited, save_case
 
 FEEDBACK_CODE = "feedback"

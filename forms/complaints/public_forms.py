@@ -13,7 +13,7 @@ from markets.models import MarketPage
 from portal.captcha import PortalCaptchaField
 from portal.regions import County
 
-from .models import Category, Complaint, SurveyResponse
+from .records import Category, Complaint, SurveyResponse
 
 MAX_ATTACHMENTS = 3
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -43,12 +43,10 @@ class MarketChoiceField(forms.ModelChoiceField):
 class CaseForm(AbuseProtectedForm):
     kind = Complaint.Kind.COMPLAINT
 
-    category = forms.ModelChoiceField(
-        label=_("投诉类别"), queryset=Category.objects.filter(active=True), empty_label=_("请选择")
-    )
+    category = forms.ModelChoiceField(label=_("投诉类别"), queryset=Category.objects.none(), empty_label=_("请选择"))
     county = forms.ModelChoiceField(
         label=_("发生在哪个县（市、区）"),
-        queryset=County.objects.select_related("city").order_by("city__pk", "division_code"),
+        queryset=County.objects.none(),
         empty_label=_("请选择"),
     )
     market = MarketChoiceField(
@@ -86,6 +84,9 @@ class CaseForm(AbuseProtectedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Querysets are set here, not on the class: this module loads with the page models, before relations resolve.
+        self.fields["category"].queryset = Category.objects.filter(active=True)
+        self.fields["county"].queryset = County.objects.select_related("city").order_by("city__pk", "division_code")
         self.fields["market"].queryset = market_choices()
         self.fields["happened_on"].error_messages["invalid"] = _("日期格式不正确，请按 2026-11-20 的格式填写。")
         for name, text in self.error_texts.items():

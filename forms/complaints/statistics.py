@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from forms.cases.scoping import cases_visible_to
 
-from .models import Complaint, SurveyResponse
+from .records import Complaint, SurveyResponse
 
 OUTCOMES = OrderedDict(
     [

@@ -12,9 +12,9 @@ from django_ratelimit.core import get_usage, is_ratelimited
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
 
-from .models import CaseTimeLimits, Complaint, ComplaintAttachment, ProgressPage, SurveyResponse
 from .notifications import notify_county_of_arrival
 from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
+from .records import CaseTimeLimits, Complaint, ComplaintAttachment, SurveyResponse
 from .workflow import A, record
 
 logger = logging.getLogger(__name__)
@@ -112,12 +112,12 @@ def save_case(form, kind):
     return case, code
 
 
-def case_done(request, page):
+def case_done(request, page, progress_page):
     receipt = request.session.get(SESSION_KEY)
     context = page.get_context(request)
     context.update(
         receipt=receipt if receipt and receipt.get("page") == page.pk else None,
-        progress_page=ProgressPage.objects.live().first(),
+        progress_page=progress_page,
     )
     return TemplateResponse(request, "forms/case_done.html", context)
 

@@ -20,15 +20,15 @@ from forms.cases.admin import (
     CaseAdmin,
     CaseInspectView,
     HandlingCountyFilter,
-    case_list_url,
-    case_page_url,
 )
+from forms.cases.links import case_list_url, case_page_url
+from forms.cases.official_calendar import OfficialCalendarYear
 from forms.cases.scoping import cases_visible_to
 from forms.cases.working_days import add_working_days, year_to_enter
 from portal.scoping import can_see_county
 
 from . import admin_views
-from .models import CaseTimeLimits, Category, Complaint, OfficialCalendarYear, ReplyTemplate, SurveyResponse
+from .records import CaseTimeLimits, Category, Complaint, ReplyTemplate, SurveyResponse
 from .workflow import COMPLAINTS
 
 DEADLINE_BADGES = {"overdue": ("danger", _("已超期")), "due_soon": ("warn", _("即将超期"))}

@@ -18,8 +18,8 @@ from forms.cases.working_days import add_working_days
 from portal.regions import County
 from portal.scoping import counties_for, is_city_staff
 
-from .models import Complaint, ComplaintEvent, ReplyTemplate
 from .notifications import notify_complainant_of_status, notify_county_of_arrival
+from .records import Complaint, ComplaintEvent, ReplyTemplate
 
 S = Complaint.Status
 A = ComplaintEvent.Action
