@@ -55,7 +55,7 @@ def registration_data(**overrides):
 
 def field_block(html, name):
     """The .field block of one form field, so that an error can be asserted to sit next to its field."""
-    match = re.search(rf'<div class="field[^"]*">\s*<label for="id_{name}">.*?</div>', html, re.S)
+    match = re.search(rf'<div class="field[^"]*"[^>]*>\s*<label for="id_{name}">.*?</div>', html, re.S)
     assert match, name
     return match.group(0)
 

@@ -44,7 +44,7 @@ def upload(name="材料.pdf"):
 
 def field_errors(html, field_id):
     """The error text shown in the field's own block."""
-    match = re.search(rf'<ul class="errorlist" id="{field_id}-error"[^>]*>(.*?)</ul>', html, re.S)
+    match = re.search(rf'<ul class="errorlist" id="{field_id}_error"[^>]*>(.*?)</ul>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
 
 

@@ -15,6 +15,4 @@
     anonymous.addEventListener("change", sync);
     sync();
   }
-  var errors = document.getElementById("form-errors");
-  if (errors) errors.focus();
 })();

@@ -12,3 +12,9 @@
   });
   show();
 })();
+
+/* A form sent back with errors: move to its summary, so the person hears and sees what to change. */
+(function () {
+  var errors = document.getElementById("form-errors");
+  if (errors) errors.focus();
+})();
