@@ -7,7 +7,7 @@ from portal.regions import City
 from ..models import AssessmentCriterion
 from ..rulesets import policies_with_rules, policy_applying_on
 from .engine import assess
-from .parsing import CITY_ERROR, FACILITY_ERROR, FactsError, parse_as_of, parse_facts
+from .parsing import CITY_ERROR, FACILITY_ERROR, FactsError, is_choice, parse_as_of, parse_facts
 from .types import FACILITY_TYPES, CityRules, ClauseLink, Criterion, Facts, PolicyRef, Rule
 
 
@@ -103,7 +103,7 @@ def evaluate(facts, as_of=None):
     if rules is None:
         errors = {"city": [CITY_ERROR]}
         facility_type = raw.get("facility_type") if raw is not None else facts.facility_type
-        if facility_type not in FACILITY_TYPES:
+        if not is_choice(facility_type, FACILITY_TYPES):
             errors["facility_type"] = [FACILITY_ERROR]
         raise FactsError(errors)
     if raw is not None:

@@ -25,6 +25,7 @@ NUMBER_FIELDS = {
 }
 KNOWN_FIELDS = {"city", "facility_type", "as_of", "honors", "item_scores", "recommendation_counts", *NUMBER_FIELDS}
 MAX_LIST_LENGTH = 100000
+MAX_NUMBER_LENGTH = 30
 CITY_ERROR = "请选择城市：quanzhou（泉州）或 ningde（宁德）"
 FACILITY_ERROR = "请选择设施类型：market（零工市场）或 station（零工驿站）"
 COUNTS_ERROR = "各求职人员推荐次数须为整数列表，如 [3, 4, 2]"
@@ -41,13 +42,21 @@ def number_text(value):
     return str(int(value)) if value == value.to_integral_value() else f"{value.normalize()}"
 
 
+def is_choice(value, choices):
+    """Whether ``value`` is one of the ``choices`` (keys of a dict) — a string, not a list or object."""
+    return isinstance(value, str) and value in choices
+
+
 def parse_number(value, label, whole, upper):
     """A Decimal from a JSON number or numeric string; raises ValueError with a Chinese message."""
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         raise ValueError(f"{label}须为数字")
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and len(text) > MAX_NUMBER_LENGTH:
+        raise ValueError(f"{label}须为不超过{MAX_NUMBER_LENGTH}位的数字")
     try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
+        number = Decimal(text if isinstance(text, str) else str(text))
+    except (InvalidOperation, ValueError):
         raise ValueError(f"{label}须为数字") from None
     if not number.is_finite():
         raise ValueError(f"{label}须为数字")
@@ -87,9 +96,11 @@ def parse_honors(raw):
     for entry in raw:
         if isinstance(entry, Honor):
             honors.append(entry)
-        elif isinstance(entry, str) and entry in HONOR_LEVELS:
+        elif is_choice(entry, HONOR_LEVELS):
             honors.append(Honor(entry))
-        elif isinstance(entry, dict) and entry.get("level") in HONOR_LEVELS and set(entry) <= {"level", "date"}:
+        elif (
+            isinstance(entry, dict) and is_choice(entry.get("level"), HONOR_LEVELS) and set(entry) <= {"level", "date"}
+        ):
             awarded_on = parse_date(entry["date"]) if entry.get("date") not in (None, "") else None
             honors.append(Honor(entry["level"], awarded_on))
         else:
@@ -114,7 +125,7 @@ def parse_facts(data, criteria_max_points):
     if not isinstance(data, dict):
         raise FactsError({"body": ["请求内容须为JSON对象"]})
     errors = {name: ["不支持的字段"] for name in sorted(set(data) - KNOWN_FIELDS)}
-    if data.get("facility_type") not in FACILITY_TYPES:
+    if not is_choice(data.get("facility_type"), FACILITY_TYPES):
         errors["facility_type"] = [FACILITY_ERROR]
     values = {}
     for name, (label, whole, upper) in NUMBER_FIELDS.items():

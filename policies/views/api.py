@@ -18,7 +18,7 @@ def evaluate_view(request):
         return errors_response({"body": ["请求内容过大"]})
     try:
         data = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, a number too long to read, nested too deep
         return errors_response({"body": ["请求内容须为UTF-8编码的JSON"]})
     try:
         result = evaluate(data)
