@@ -1,5 +1,6 @@
 """Public views: submit a complaint or feedback, check progress and rate, answer a survey."""
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -21,6 +22,9 @@ logger = logging.getLogger(__name__)
 
 RECEIPT_PREFIX = {Complaint.Kind.COMPLAINT: "TS", Complaint.Kind.FEEDBACK: "JY"}
 SESSION_KEY = "forms_last_case"
+# The receipt page shows the query code this long after submission (long enough for a double click or a reload),
+# then the code leaves the session: only its digest is kept anywhere.
+RECEIPT_SHOWN_FOR = datetime.timedelta(minutes=15)
 
 
 def rate(name):
@@ -59,7 +63,12 @@ def case_form(request, page):
                 if Complaint.objects.filter(submission_token=form.cleaned_data["token"]).exists():
                     return redirect(page.url + page.reverse_subpage("done_view"))
                 raise
-            request.session[SESSION_KEY] = {"receipt_no": case.receipt_no, "query_code": code, "page": page.pk}
+            request.session[SESSION_KEY] = {
+                "receipt_no": case.receipt_no,
+                "query_code": code,
+                "page": page.pk,
+                "at": timezone.now().isoformat(),
+            }
             return redirect(page.url + page.reverse_subpage("done_view"))
         else:
             status = 400
@@ -113,13 +122,21 @@ def save_case(form, kind):
 
 
 def case_done(request, page, progress_page):
-    receipt = request.session.get(SESSION_KEY)
     context = page.get_context(request)
-    context.update(
-        receipt=receipt if receipt and receipt.get("page") == page.pk else None,
-        progress_page=progress_page,
-    )
+    context.update(receipt=fresh_receipt(request, page), progress_page=progress_page)
     return TemplateResponse(request, "forms/case_done.html", context)
+
+
+def fresh_receipt(request, page):
+    """The receipt of this page's form just submitted in this session; an older one is dropped from the session."""
+    receipt = request.session.get(SESSION_KEY)
+    if not receipt or receipt.get("page") != page.pk:
+        return None
+    submitted = datetime.datetime.fromisoformat(receipt.get("at", "2000-01-01T00:00:00+00:00"))
+    if timezone.now() - submitted > RECEIPT_SHOWN_FOR:
+        del request.session[SESSION_KEY]
+        return None
+    return receipt
 
 
 # --- progress and rating -------------------------------------------------------------
