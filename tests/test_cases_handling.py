@@ -118,7 +118,7 @@ def test_county_sends_back_and_city_reassigns(client, home, jinjiang, django_cap
     case.refresh_from_db()
     assert case.status == Complaint.Status.RETURNED
     assert refused(act(client, case, "assign", county=County.objects.get(name="石狮市").pk))  # county cannot
-    city = make_city_staff("泉州市")
+    city = make_city_staff("泉州市", "市级管理员")
     client.force_login(city)
     shishi_handler = make_county_staff("石狮市")
     shishi_handler.email = "ss@example.gov.cn"
@@ -139,7 +139,7 @@ def test_extension_asked_by_county_and_approved_by_city(client, home, jinjiang):
     case.refresh_from_db()
     assert case.extension_state == "pending"
     assert refused(act(client, case, "approve_extension"))  # county cannot approve its own
-    client.force_login(make_city_staff("泉州市"))
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
     act(client, case, "approve_extension")
     case.refresh_from_db()
     assert case.extension_state == "approved" and case.close_due == datetime.date(2026, 12, 21)
@@ -162,7 +162,7 @@ def test_overdue_cases_stand_out_in_list_and_dashboard_and_can_be_reminded(clien
     dashboard = client.get("/admin/").content.decode()
     assert "投诉建议办理时限" in dashboard and overdue.receipt_no in dashboard and soon.receipt_no in dashboard
     assert later.receipt_no not in dashboard
-    client.force_login(make_city_staff("泉州市"))
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
     act(client, overdue, "remind", note="请于本周内办结")
     assert overdue.events.filter(action="reminded", note="请于本周内办结").exists()
     assert refused(act(client, later, "remind"))
@@ -208,6 +208,6 @@ def test_statistics_and_xlsx_export_are_scoped(client, home, jinjiang):
 def test_city_staff_see_every_county_of_their_city_only(client, home):
     quanzhou, _ = make_complaint("晋江市")
     ningde, _ = make_complaint("蕉城区")
-    client.force_login(make_city_staff("泉州市"))
+    client.force_login(make_city_staff("泉州市", "市级管理员"))
     html = client.get(LIST_URL).content.decode()
     assert quanzhou.receipt_no in html and ningde.receipt_no not in html

@@ -120,15 +120,19 @@ def permissions(codenames):
     return Permission.objects.filter(content_type__app_label="forms", codename__in=codenames)
 
 
+# City editors publish content; complaints are handled by the counties and, for the city, its administrators.
 ROLE_CASE_PERMISSIONS = {
     StaffScope.Role.COUNTY_CASE_HANDLER: HANDLER_PERMISSIONS,
     StaffScope.Role.CITY_ADMIN: CITY_ADMIN_PERMISSIONS,
-    StaffScope.Role.CITY_EDITOR: CITY_PERMISSIONS,
+    StaffScope.Role.CITY_EDITOR: [],
 }
 
 
 def grant_case_permissions():
+    """Each role holds exactly its complaint permissions (a permission a role no longer needs is taken back)."""
+    every = Permission.objects.filter(content_type__app_label="forms")
     for role, codenames in ROLE_CASE_PERMISSIONS.items():
         granted = list(permissions(codenames))
         for group in groups_with_role(role):
+            group.permissions.remove(*every.exclude(pk__in=[p.pk for p in granted]))
             group.permissions.add(*granted)
