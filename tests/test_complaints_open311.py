@@ -61,7 +61,11 @@ def test_bad_post_answers_400_with_field_errors(client, home):
 
 def test_reading_requests_shows_no_personal_details(client, home):
     case, _ = make_complaint(
-        "晋江市", status=Complaint.Status.CLOSED, public_reply="已补发工资。", description="老板王某欠薪，住在某小区"
+        "晋江市",
+        status=Complaint.Status.CLOSED,
+        public_reply="已补发工资。",
+        description="老板王某欠薪，住在某小区",
+        published=True,
     )
     single = client.get(f"/open311/v2/requests/{case.receipt_no}.json")
     text = single.content.decode()
@@ -75,8 +79,8 @@ def test_reading_requests_shows_no_personal_details(client, home):
 
 
 def test_request_list_filters(client, home):
-    open_case, _ = make_complaint("晋江市")
-    closed_case, _ = make_complaint("晋江市", status=Complaint.Status.CLOSED)
+    open_case, _ = make_complaint("晋江市", published=True)
+    closed_case, _ = make_complaint("晋江市", status=Complaint.Status.CLOSED, published=True)
     ids = lambda params: {item["service_request_id"] for item in client.get("/open311/v2/requests.json", params).json()}  # noqa: E731
     assert ids({}) == {open_case.receipt_no, closed_case.receipt_no}
     assert ids({"status": "open"}) == {open_case.receipt_no}

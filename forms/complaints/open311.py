@@ -1,8 +1,9 @@
 """Open311 GeoReport v2 (JSON only) for complaint categories and case records.
 
-Output never contains personal details: no contact data and no free-text description
-(people write names and phone numbers into it); only category, status, dates, the
-handling county and the bureau's public reply.
+Only the cases the bureau has published (公开, after checking the public reply for personal details) are listed,
+and a receipt number of an unpublished case gets the same answer as an unknown one. Output never contains personal
+details: no contact data and no free-text description (people write names and phone numbers into it); only
+category, status, dates, the handling county and the bureau's public reply.
 """
 
 import datetime
@@ -192,7 +193,7 @@ def parse_when(value, field, errors):
 
 def list_requests(request):
     params = request.GET
-    cases = Complaint.objects.select_related("category", "handling_county").order_by("-submitted_at")
+    cases = published_cases().order_by("-submitted_at")
     ids = [value.strip() for value in params.get("service_request_id", "").split(",") if value.strip()]
     if ids:
         return json([as_open311(case) for case in cases.filter(receipt_no__in=ids)[:MAX_RESULTS]])
@@ -224,7 +225,11 @@ def list_requests(request):
 
 @require_GET
 def request_detail(request, receipt_no):
-    case = Complaint.objects.select_related("category", "handling_county").filter(receipt_no=receipt_no).first()
+    case = published_cases().filter(receipt_no=receipt_no).first()
     if case is None:
-        return errors_response({"service_request_id": ["没有这个受理编号。"]}, status=404)
+        return errors_response({"service_request_id": ["没有公开的这个受理编号。"]}, status=404)
     return json([as_open311(case)])
+
+
+def published_cases():
+    return Complaint.objects.filter(published=True).select_related("category", "handling_county")

@@ -148,6 +148,11 @@ class Complaint(QueryCodeMixin, CaseBase):
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     public_reply = models.TextField(_("公开答复"), blank=True)
+    published = models.BooleanField(
+        _("公开"),
+        default=False,
+        help_text=_("公开的件（类别、状态、日期和公开答复）列入开放数据（Open311）；答复须经核对，不含个人信息"),
+    )
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("重复于"))
     extension_state = models.CharField(
         _("延期"), max_length=10, choices=Extension.choices, default=Extension.NONE, blank=True
@@ -225,6 +230,8 @@ class ComplaintEvent(CaseEventBase):
         DUPLICATE = "duplicate", _("标记重复")
         RATED = "rated", _("评价")
         NOTE = "note", _("备注")
+        PUBLISHED = "published", _("公开")
+        UNPUBLISHED = "unpublished", _("取消公开")
 
     case = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events", verbose_name=_("案件"))
     county = models.ForeignKey(

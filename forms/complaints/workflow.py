@@ -24,6 +24,7 @@ from .records import Complaint, ComplaintEvent, ReplyTemplate
 S = Complaint.Status
 A = ComplaintEvent.Action
 OPEN_HANDLING = frozenset({S.NEW, S.ACCEPTED, S.IN_PROGRESS, S.REPLIED})
+REPLIED_OR_FINAL = frozenset({S.REPLIED, S.CLOSED, S.REJECTED})
 
 
 def tell_complainant(case, old, new):
@@ -84,6 +85,13 @@ class ExtensionForm(ActionForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         error_messages={"required": _("请填写延期理由。")},
+    )
+
+
+class PublishForm(ActionForm):
+    checked = forms.BooleanField(
+        label=_("我已核对公开答复，其中没有姓名、电话、身份证号码等个人信息"),
+        error_messages={"required": _("公开前请核对公开答复中没有个人信息，并勾选确认。")},
     )
 
 
@@ -177,6 +185,27 @@ def mark_duplicate(case, user, data):
     change_status(case, user, S.DUPLICATE, A.DUPLICATE, note, duplicate_of=original, closed_at=timezone.now())
 
 
+def publish(case, user, data):
+    require(case.public_reply.strip(), _("还没有公开答复，不能公开。"))
+    case.published = True
+    case.save(update_fields=["published", "updated_at"])
+    record(case, A.PUBLISHED, user, _("已核对公开答复，列入开放数据"), case.status)
+
+
+def unpublish(case, user, data):
+    case.published = False
+    case.save(update_fields=["published", "updated_at"])
+    record(case, A.UNPUBLISHED, user, data.get("note", ""), case.status)
+
+
+def not_published(case, user):
+    return not case.published and bool(case.public_reply.strip())
+
+
+def is_published(case, user):
+    return case.published
+
+
 def city_only(user, case):
     return is_city_staff(user)
 
@@ -224,5 +253,7 @@ COMPLAINTS = Workflow(
         ),
         Transition("remind", _("催办"), remind, NoteForm, OPEN_HANDLING | {S.RETURNED}, city_only, overdue),
         Transition("duplicate", _("标记为重复件"), mark_duplicate, DuplicateForm, OPEN_HANDLING),
+        Transition("publish", _("公开"), publish, PublishForm, REPLIED_OR_FINAL, available=not_published),
+        Transition("unpublish", _("取消公开"), unpublish, NoteForm, REPLIED_OR_FINAL, available=is_published),
     ),
 )
