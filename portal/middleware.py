@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.deprecation import MiddlewareMixin
 
 
@@ -11,3 +12,12 @@ class ChineseFirstMiddleware(MiddlewareMixin):
 
     def process_request(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+
+
+class PermissionsPolicyMiddleware(MiddlewareMixin):
+    """Every response says which browser features the portal's pages may use (``PERMISSIONS_POLICY``): the
+    directory's "nearest market" needs the location, nothing needs the camera, microphone or payment."""
+
+    def process_response(self, request, response):
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -237,9 +237,11 @@ def filled_form(request, profile, receipt_no):
     date_text = f"{timezone.localtime(date):%Y年%m月%d日}"
     content = documents.as_bytes(documents.filled_document(application.spec, application.form_values(), date_text))
     filename = f"{application.receipt_no}-{application.spec.docx_name}"
-    return FileResponse(
+    response = FileResponse(
         io.BytesIO(content), as_attachment=True, filename=filename, content_type=documents.DOCX_CONTENT_TYPE
     )
+    response["Cache-Control"] = "private, no-store"  # it holds the full identity and bank numbers
+    return response
 
 
 @operator_profile_required

@@ -76,10 +76,12 @@ def sniff_content_type(uploaded_file) -> str | None:
 
 
 def private_file_response(stored_file, content_type, filename=None):
-    """Serve a private upload to someone already allowed to see it: never cached, never sniffed."""
+    """Serve a private upload to someone already allowed to see it: never cached, never sniffed, and sandboxed, so
+    nothing active in the file (a PDF's script, HTML hidden in an image) runs with the portal's origin."""
     response = FileResponse(stored_file.open("rb"), content_type=content_type, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox"
     return response
 
 
