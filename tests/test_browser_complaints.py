@@ -80,6 +80,9 @@ def test_complaint_submitted_tracked_handled_by_county_and_rated(
     admin.get_by_role("link", name=receipt).click()
     admin.wait_for_url(f"**/inspect/{case.pk}/")
     admin.wait_for_load_state("load")  # the photo is loaded: nothing shifts under the clicks below
+    assert "13812345678" not in admin.inner_text("#contact-full")
+    admin.locator("#reveal-contact").click()
+    admin.wait_for_load_state()
     assert "张三 13812345678" in admin.inner_text("#contact-full")
     assert admin.locator(".attachments img").count() == 1
     for action in ("accept", "start"):

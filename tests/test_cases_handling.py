@@ -57,8 +57,10 @@ def test_other_county_cannot_open_the_case_by_url(client, home):
 
 
 def test_case_page_shows_full_contact_to_the_handler(client, home, jinjiang):
+    """The handler opens the full contact when needed (security finding 13: the opening is recorded)."""
     case, _ = make_complaint("晋江市")
-    html = client.get(case_url(case)).content.decode()
+    assert "李四 13900001111 lisi@example.com" not in client.get(case_url(case)).content.decode()
+    html = client.post(case_url(case), {"action": "reveal"}).content.decode()
     assert "李四 13900001111 lisi@example.com" in html
 
 

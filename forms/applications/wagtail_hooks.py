@@ -67,14 +67,8 @@ class ApplicationInspectView(CaseInspectView):
     title = _("运营单位申请")
     refused_message = _("此申请当前状态下不能进行该操作，或您无权进行该操作。")
 
-    def post(self, request, *args, **kwargs):
-        if request.POST.get("action") == "reveal":
-            review.reveal(self.instance, request.user)
-            return self.render_to_response(self.get_context_data(revealed=True))
-        return super().post(request, *args, **kwargs)
-
     def get_context_data(self, revealed=False, **kwargs):
-        context = super().get_context_data(**kwargs)
+        context = super().get_context_data(revealed=revealed, **kwargs)
         application = self.instance
         uploads = {}
         for item in application.documents.all():
@@ -83,7 +77,6 @@ class ApplicationInspectView(CaseInspectView):
             application=application,
             spec=application.spec,
             rows=documents.screen_rows(application.spec, application.form_values(masked=not revealed)),
-            revealed=revealed,
             materials=[(material, uploads.get(material.number, [])) for material in application.materials],
             can_edit_market_page=self._can_edit_market_page(application),
         )

@@ -59,7 +59,8 @@ class CasePermissionHelper(PermissionHelper):
 
 
 class CaseInspectView(InspectView):
-    """The case page: what the kind's template shows, the transitions on offer, and running one of them."""
+    """The case page: what the kind's template shows, the transitions on offer, and running one of them; personal
+    numbers masked until 查看 (action ``reveal``), which the history records."""
 
     template = ""
     title = ""
@@ -86,6 +87,9 @@ class CaseInspectView(InspectView):
 
     def post(self, request, *args, **kwargs):
         name = request.POST.get("action", "")
+        if name == "reveal":
+            self.workflow.reveal(self.instance, request.user)
+            return self.render_to_response(self.get_context_data(revealed=True))
         try:
             ok, form = self.workflow.perform(self.instance, request.user, name, request.POST)
         except PermissionDenied:
@@ -98,8 +102,9 @@ class CaseInspectView(InspectView):
         self.instance.refresh_from_db()
         return self.render_to_response(self.get_context_data(failed_action=name, failed_form=form))
 
-    def get_context_data(self, failed_action=None, failed_form=None, **kwargs):
+    def get_context_data(self, failed_action=None, failed_form=None, revealed=False, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["revealed"] = revealed
         user = self.request.user
         context["actions"] = [
             {

@@ -7,6 +7,7 @@ be able to open the case and the transition must be on offer; the form is valida
 step runs and the history records who did what and when.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 
 class ActionForm(forms.Form):
@@ -60,6 +63,8 @@ class Workflow:
     may_open: Callable  # (user, case)
     transitions: tuple = ()
     on_status_change: Callable | None = None  # (case, old status, new status), run once committed
+    reveal_action: str = ""  # the history's action when someone opens the personal numbers shown masked
+    reveal_note: str = ""
     by_name: dict = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -93,6 +98,13 @@ class Workflow:
         self.record(case, action, user, note, from_status=old, **(event_fields or {}))
         if self.on_status_change is not None:
             transaction.on_commit(lambda: self.on_status_change(case, old, new_status))
+
+    def reveal(self, case, user):
+        """Someone who may open the case sees its personal numbers in full: recorded in its history, logged."""
+        if not self.may_open(user, case):
+            raise PermissionDenied
+        self.record(case, self.reveal_action, user, self.reveal_note, from_status=case.status)
+        logger.info("%s %s: personal numbers opened by user %s", self.model.__name__, case.receipt_no, user.pk)
 
     def perform(self, case, user, name, post_data):
         """Run one transition from the case page; returns (ok, form). Raises PermissionDenied."""

@@ -230,6 +230,7 @@ class ComplaintEvent(CaseEventBase):
         DUPLICATE = "duplicate", _("标记重复")
         RATED = "rated", _("评价")
         NOTE = "note", _("备注")
+        REVEALED = "revealed", _("查看联系方式")
         PUBLISHED = "published", _("公开")
         UNPUBLISHED = "unpublished", _("取消公开")
 
