@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal.ratelimits import limited
 from portal.regions import City
 
 from . import engine
@@ -21,6 +22,7 @@ def promotions_for(query):
     return SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
 
 
+@limited("search")
 def search(request):
     query = engine.clean_query(request.GET.get("q", ""))
     kind = request.GET.get("kind", "")
@@ -52,6 +54,7 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
+@limited("suggest", as_json=True)
 @cache_control(max_age=60, public=True)
 def suggest(request):
     """JSON for the search box's suggestion list: {"suggestions": [{"title", "url", "kind"}]}."""

@@ -23,3 +23,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # session, so a frozen "now" never makes the browser see them as already expired.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_AGE = None
+# The suite calls the API and search far more often than a person would; tests/security sets low limits itself.
+PORTAL_RATE_LIMITS = {"evaluate": "100000/m", "search": "100000/m", "suggest": "100000/m", "register": "100000/h"}

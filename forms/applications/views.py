@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from forms.cases.uploads import private_file_response
+from portal.ratelimits import limited
 
 from . import catalogue, documents, review, rules_check
 from .forms import MaterialsForm, OperatorRegistrationForm, application_form_class
@@ -30,6 +31,7 @@ HOME_URL = reverse_lazy("operators:home")
 
 
 @method_decorator(sensitive_post_parameters("password1", "password2"), name="dispatch")
+@method_decorator(limited("register", methods=["POST"]), name="dispatch")
 class RegisterView(FormView):
     template_name = "applications/register.html"
     form_class = OperatorRegistrationForm
@@ -296,6 +298,7 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "applications/password_change_done.html"
 
 
+@method_decorator(limited("password_reset", methods=["POST"]), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "applications/password_reset.html"
     email_template_name = "applications/password_reset_email.txt"

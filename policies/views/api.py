@@ -6,6 +6,8 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal.ratelimits import limited
+
 from ..rules import FactsError, evaluate
 
 MAX_BODY_BYTES = 64 * 1024
@@ -13,6 +15,7 @@ MAX_BODY_BYTES = 64 * 1024
 
 @csrf_exempt  # a public, read-only computation: no session, nothing stored
 @require_POST
+@limited("evaluate", as_json=True)
 def evaluate_view(request):
     if len(request.body) > MAX_BODY_BYTES:
         return errors_response({"body": ["请求内容过大"]})

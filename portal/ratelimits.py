@@ -1,0 +1,55 @@
+"""Limits per client address on the public endpoints that cost the most or invite guessing (the bottom layer).
+
+Each limit has a name and a default rate; ``PORTAL_RATE_LIMITS`` in the settings may change any of them. The
+counters live in the cache: in production it must be the shared Redis, so every worker counts the same.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+RATES = {
+    "evaluate": "60/m",  # the assessment API
+    "search": "120/m",
+    "suggest": "300/m",  # suggestions as one types
+    "register": "10/h",  # operators' registrations
+    "password_reset": "5/h",
+}
+RETRY_AFTER_SECONDS = 60
+
+
+def rate(name):
+    return getattr(settings, "PORTAL_RATE_LIMITS", {}).get(name, RATES[name])
+
+
+def too_many(request, as_json):
+    message = _("请求过于频繁，请稍后再试。")
+    if as_json:
+        response = JsonResponse({"errors": {"body": [message]}}, status=429, json_dumps_params={"ensure_ascii": False})
+    else:
+        response = TemplateResponse(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def limited(name, *, methods=None, as_json=False):
+    """A view decorator: past the rate of ``name`` for the client's address, a 429 in Chinese (JSON for an API).
+
+    ``methods`` limits only those methods (e.g. ["POST"] for a form's submissions); by default every request counts.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            counted = methods is None or request.method in methods
+            if counted and is_ratelimited(request, group=f"portal-{name}", key="ip", rate=rate(name), increment=True):
+                return too_many(request, as_json)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
