@@ -181,12 +181,21 @@ def create_request(request):
     return json([{"service_request_id": case.receipt_no, "service_notice": notice, "account_id": None}], status=201)
 
 
+EARLIEST, LATEST = 2000, 2100  # the years a case can date from; others are a typo, and overflow the database
+
+
 def parse_when(value, field, errors):
     if not value:
         return None
-    moment = parse_datetime(value)
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        moment = None
     if moment is None:
         errors[field] = ["时间格式应为 W3C 格式，例如 2026-11-01T00:00:00+08:00。"]
+        return None
+    if not EARLIEST <= moment.year <= LATEST:
+        errors[field] = [f"时间须在{EARLIEST}年至{LATEST}年之间。"]
         return None
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 

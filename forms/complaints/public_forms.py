@@ -39,6 +39,12 @@ class MarketChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, market):
         return f"{market.county.name} · {market.title}"
 
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:  # an id beyond the database's integers (SQLite) is no market either
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
 
 class CaseForm(AbuseProtectedForm):
     kind = Complaint.Kind.COMPLAINT
