@@ -35,15 +35,19 @@ def market_choices():
     return MarketPage.objects.live().select_related("county").order_by("county__division_code", "title")
 
 
+MAX_ID = 2**63 - 1
+
+
 class MarketChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, market):
         return f"{market.county.name} · {market.title}"
 
     def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except OverflowError:  # an id beyond the database's integers (SQLite) is no market either
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+        # An id beyond the database's integers is no market either (SQLite and PostgreSQL would fail on it).
+        text = str(value).strip()
+        if text.isdigit() and (len(text) > len(str(MAX_ID)) or int(text) > MAX_ID):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
 
 class CaseForm(AbuseProtectedForm):
