@@ -20,6 +20,7 @@ class DocumentText(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
         index.SearchField("text"),
+        index.FilterField("document"),  # search leaves out the documents of restricted collections
     ]
 
     class Meta:

@@ -18,7 +18,8 @@ from operator import methodcaller
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page
 
 from portal.regions import City
 
@@ -56,6 +57,19 @@ def live_parent(path):
         return queryset.filter(**{f"{path}__in": live_pages})
 
     return narrow
+
+
+def public_documents(queryset):
+    """Documents anyone may open: none in a collection that a view restriction (its own or an ancestor's) closes.
+
+    Search never shows a restricted document's title or text, even to someone who could open it: its snippet
+    would otherwise carry what the restriction protects to a page that any later reader may see.
+    """
+    restricted = [
+        collection.pk for collection in Collection.objects.all() if collection.get_view_restrictions().exists()
+    ]
+    closed = get_document_model().objects.filter(collection__in=restricted).values_list("pk", flat=True)
+    return queryset.exclude(document__in=list(closed))
 
 
 def cities():
@@ -124,4 +138,4 @@ register("service", "forms.CaseFormPage")
 register("service", "forms.ProgressPage")
 register("service", "forms.SurveyPage")
 register("service", "applications.FormDownloadPage", city=city_via("city"))
-register("document", "search.DocumentText")
+register("document", "search.DocumentText", within=public_documents)
