@@ -7,5 +7,5 @@ The load comes from one address, so the per-address limit is raised; everything 
 from portal.settings import *  # noqa: F403
 
 CAPTCHA_TEST_MODE = True
-FORMS_RATE_LIMITS = {"submit": "100000/h"}
+RATE_LIMITS = {"submit": "100000/h"}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

@@ -26,6 +26,11 @@ def policy_applying_on(policies, day):
     return None, False
 
 
+def policy_on(city, day):
+    """(policy, in force) for ``city`` on ``day``: ``policy_applying_on`` over the city's policies with rules."""
+    return policy_applying_on(policies_with_rules(city), day)
+
+
 @transaction.atomic
 def copy_rule_set(source, target):
     """Copy ``source``'s rule values to ``target`` (same city, no values yet); returns how many were copied.

@@ -1,7 +1,7 @@
 """Limits per client address on the public endpoints that cost the most or invite guessing (the bottom layer).
 
-Each limit has a name and a default rate; ``PORTAL_RATE_LIMITS`` in the settings may change any of them. The
-counters live in the cache: in production it must be the shared Redis, so every worker counts the same.
+Each limit has a name and a default rate; ``RATE_LIMITS`` in the settings may change any of them. The counters
+live in the cache: in production it must be the shared Redis, so every worker counts the same.
 """
 
 from functools import wraps
@@ -10,9 +10,12 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 RATES = {
+    "submit": "10/h",  # complaints and feedback
+    "lookup_failures": "10/h",  # failed progress look-ups (a wrong query code)
+    "survey": "20/h",
     "evaluate": "60/m",  # the assessment API
     "search": "120/m",
     "suggest": "300/m",  # suggestions as one types
@@ -23,7 +26,17 @@ RETRY_AFTER_SECONDS = 60
 
 
 def rate(name):
-    return getattr(settings, "PORTAL_RATE_LIMITS", {}).get(name, RATES[name])
+    return getattr(settings, "RATE_LIMITS", {}).get(name, RATES[name])
+
+
+def exceeded(request, name, increment=True):
+    """Whether the client's address is past the limit ``name`` (counting this request unless ``increment`` is off)."""
+    return is_ratelimited(request, group=f"portal-{name}", key="ip", rate=rate(name), increment=increment)
+
+
+def usage(request, name, increment):
+    """django-ratelimit's count and limit of ``name`` for the client's address."""
+    return get_usage(request, group=f"portal-{name}", key="ip", rate=rate(name), increment=increment)
 
 
 def too_many(request, as_json):
@@ -46,7 +59,7 @@ def limited(name, *, methods=None, as_json=False):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             counted = methods is None or request.method in methods
-            if counted and is_ratelimited(request, group=f"portal-{name}", key="ip", rate=rate(name), increment=True):
+            if counted and exceeded(request, name):
                 return too_many(request, as_json)
             return view(request, *args, **kwargs)
 

@@ -24,4 +24,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_AGE = None
 # The suite calls the API and search far more often than a person would; tests/security sets low limits itself.
-PORTAL_RATE_LIMITS = {name: "100000/m" for name in ("evaluate", "search", "suggest", "register", "password_reset")}
+RATE_LIMITS = {name: "100000/m" for name in ("evaluate", "search", "suggest", "register", "password_reset")}

@@ -154,7 +154,7 @@ def test_resent_form_is_stored_once(client, home):
     assert Complaint.objects.count() == 1
 
 
-@override_settings(FORMS_RATE_LIMITS={"submit": "2/h"})
+@override_settings(RATE_LIMITS={"submit": "2/h"})
 def test_too_many_submissions_from_one_address_are_refused_and_kept(client, home):
     for _ in range(2):
         assert client.post(COMPLAINT_URL, complaint_post()).status_code == 302

@@ -18,10 +18,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from forms.cases.validators import validate_phone
+from portal.ratelimits import exceeded
 from portal.regions import County
 
 from .records import Category, Complaint
-from .views import limited, save_case
+from .views import save_case
 
 FEEDBACK_CODE = "feedback"
 MAX_RESULTS = 1000
@@ -168,7 +169,7 @@ def create_request(request):
     if "attribute[county]" in data:
         data["county"] = data["attribute[county]"]
     form = Open311RequestForm(data)
-    if limited(request, "submit"):
+    if exceeded(request, "submit"):
         return errors_response({"__all__": ["提交过于频繁，请稍后再试。"]}, status=429)
     if not form.is_valid():
         return errors_response(form.errors)

@@ -3,15 +3,14 @@
 import datetime
 import logging
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_ratelimit.core import get_usage, is_ratelimited
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
+from portal.ratelimits import exceeded, usage
 
 from .notifications import notify_county_of_arrival
 from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
@@ -25,16 +24,6 @@ SESSION_KEY = "forms_last_case"
 # The receipt page shows the query code this long after submission (long enough for a double click or a reload),
 # then the code leaves the session: only its digest is kept anywhere.
 RECEIPT_SHOWN_FOR = datetime.timedelta(minutes=15)
-
-
-def rate(name):
-    """Per-address limits; the bench and tests may set their own in settings."""
-    defaults = {"submit": "10/h", "lookup_failures": "10/h", "survey": "20/h"}
-    return getattr(settings, "FORMS_RATE_LIMITS", {}).get(name, defaults[name])
-
-
-def limited(request, name, increment=True):
-    return is_ratelimited(request, group=f"forms-{name}", key="ip", rate=rate(name), increment=increment)
 
 
 def too_many(form, message):
@@ -52,7 +41,7 @@ def case_form(request, page):
         token = request.POST.get("token", "")
         if token and Complaint.objects.filter(submission_token=token).exists():
             return redirect(page.url + page.reverse_subpage("done_view"))  # a resent or double-clicked form
-        if limited(request, "submit"):
+        if exceeded(request, "submit"):
             form.is_valid()
             too_many(form, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
             status = 429
@@ -154,22 +143,17 @@ def find_case(form):
 NOT_FOUND = "没有找到与这组受理编号和查询码对应的记录，请核对后重试。"
 
 
-def lookup_usage(request, increment):
-    group, limit = "forms-lookup_failures", rate("lookup_failures")
-    return get_usage(request, group=group, key="ip", rate=limit, increment=increment)
-
-
 def lookups_blocked(request):
     """Refused once the address has used up its failed look-ups (10 an hour: the 11th try is refused)."""
-    usage = lookup_usage(request, increment=False)
-    return usage is not None and usage["count"] >= usage["limit"]
+    failures = usage(request, "lookup_failures", increment=False)
+    return failures is not None and failures["count"] >= failures["limit"]
 
 
 def checked_case(request, form):
     """``find_case``, counting every failed look-up against the address, whatever the form was for."""
     case = find_case(form)
     if case is None:
-        lookup_usage(request, increment=True)
+        usage(request, "lookup_failures", increment=True)
     return case
 
 
@@ -233,7 +217,7 @@ def survey(request, page):
     status = 200
     if request.method == "POST":
         form = SurveyForm(request.POST)
-        if limited(request, "survey"):
+        if exceeded(request, "survey"):
             form.is_valid()
             too_many(form, _("提交过于频繁，请稍后再试。"))
             status = 429

@@ -5,7 +5,7 @@ from django.utils import timezone
 from portal.regions import City
 
 from ..models import AssessmentCriterion
-from ..rulesets import policies_with_rules, policy_applying_on
+from ..rulesets import policy_on
 from .engine import assess
 from .parsing import CITY_ERROR, FACILITY_ERROR, FactsError, is_choice, parse_as_of, parse_facts
 from .types import FACILITY_TYPES, CityRules, ClauseLink, Criterion, Facts, PolicyRef, Rule
@@ -30,7 +30,7 @@ def applicable_policy(city_slug, as_of=None):
     """(PolicyRef or None, in force) for the city on ``as_of`` (default today), without loading its rules."""
     city = City.objects.filter(slug=city_slug).first()
     day = as_of or timezone.localdate()
-    policy, in_force = policy_applying_on(policies_with_rules(city), day) if city else (None, False)
+    policy, in_force = policy_on(city, day) if city else (None, False)
     return (policy_ref(policy, day) if policy else None), in_force
 
 
@@ -44,7 +44,7 @@ def load_rules(city_slug, as_of=None):
     if city is None:
         return None
     day = as_of or timezone.localdate()
-    policy, in_force = policy_applying_on(policies_with_rules(city), day)
+    policy, in_force = policy_on(city, day)
     rules = (
         tuple(rule_of(row) for row in policy.rule_values.select_related("clause__page", "policy")) if in_force else ()
     )

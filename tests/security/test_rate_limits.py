@@ -14,7 +14,7 @@ TWO = {name: "2/m" for name in ("evaluate", "search", "suggest", "register", "pa
 @pytest.fixture(autouse=True)
 def low_limits():
     cache.clear()
-    with override_settings(PORTAL_RATE_LIMITS=TWO):
+    with override_settings(RATE_LIMITS=TWO):
         yield
     cache.clear()
 
