@@ -23,7 +23,10 @@ run: install system-packages var/env
 	$(MANAGE) load_seed_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "门户已启动：http://$(HOST):$(PORT)/   管理后台：http://$(HOST):$(PORT)/admin/"
-	$(UV) run --frozen gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	@# The background worker sends the queued e-mails (and retries them); it stops with the server.
+	@$(MANAGE) db_worker --backend background --queue-name '*' --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(UV) run --frozen gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
 # System packages: Debian's Chromium and a CJK font for the browser tests, flite for the audio captcha.
 SYSTEM_PACKAGES := chromium fonts-wqy-microhei flite

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django_filters",
     "captcha",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -213,8 +215,19 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# --- Background tasks -----------------------------------------------------------
+# Wagtail's own housekeeping (reference index, file deletion) runs inline as before. Anything that talks to
+# another server and can fail (e-mail) is a task on the "background" backend: stored in the database with
+# the change it belongs to, sent by `manage.py db_worker --backend background --queue-name '*'`, retried
+# (portal.mail).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 # --- E-mail -------------------------------------------------------------------
 vars().update(env.email("EMAIL_URL"))
+EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

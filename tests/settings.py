@@ -19,6 +19,12 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_AUTOREFRESH = True
 CAPTCHA_TEST_MODE = True  # "PASSED" is accepted as the answer in tests
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail is sent as it is queued, so tests read mail.outbox at once; tests/security/test_mail_outage.py uses the
+# database queue and its worker, as production does.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # The server's clock is frozen (conftest.py) but Chromium's is not: cookies that last for the browser
 # session, so a frozen "now" never makes the browser see them as already expired.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -58,6 +58,7 @@ def start_application(profile, form_kind, *, user=None, handling_county=None, **
     return application
 
 
+@transaction.atomic
 def submit(application, user):
     """Send a complete draft (or a returned application) to the county; raises ValidationError if not ready."""
     if not application.is_editable:
@@ -77,7 +78,6 @@ def submit(application, user):
         application.rules_as_of = timezone.localdate()
     amount = rules_check.check_amount(application)
     action = A.RESUBMITTED if application.status == S.RETURNED else A.SUBMITTED
-    transaction.on_commit(lambda: notify_county_of_application(application))
     change_status(
         application,
         user,
@@ -90,6 +90,7 @@ def submit(application, user):
         rules_summary=amount.summary,
         amount_differs=amount.differs,
     )
+    notify_county_of_application(application)
 
 
 # --- the county's side --------------------------------------------------------------------------

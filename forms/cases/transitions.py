@@ -62,7 +62,7 @@ class Workflow:
     event_model: type
     may_open: Callable  # (user, case)
     transitions: tuple = ()
-    on_status_change: Callable | None = None  # (case, old status, new status), run once committed
+    on_status_change: Callable | None = None  # (case, old status, new status), in the change's transaction
     reveal_action: str = ""  # the history's action when someone opens the personal numbers shown masked
     reveal_note: str = ""
     by_name: dict = field(init=False, repr=False)
@@ -97,7 +97,7 @@ class Workflow:
         case.save()
         self.record(case, action, user, note, from_status=old, **(event_fields or {}))
         if self.on_status_change is not None:
-            transaction.on_commit(lambda: self.on_status_change(case, old, new_status))
+            self.on_status_change(case, old, new_status)
 
     def reveal(self, case, user):
         """Someone who may open the case sees its personal numbers in full: recorded in its history, logged."""

@@ -5,10 +5,10 @@ personal is written to the console backend's log.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 
 from forms.cases.links import case_page_url
 from forms.cases.notifications import county_case_handlers
+from portal.mail import queue_mail
 
 
 def notify_county_of_arrival(case):
@@ -16,7 +16,7 @@ def notify_county_of_arrival(case):
     if not recipients:
         return
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + case_page_url(case)
-    send_mail(
+    queue_mail(
         f"【新{case.get_kind_display()}】{case.receipt_no} 已转至{case.handling_county.name}",
         (
             f"{case.handling_county.name}：\n\n"
@@ -24,7 +24,6 @@ def notify_county_of_arrival(case):
             f"请于 {case.acknowledge_due:%Y年%m月%d日} 前受理，{case.close_due:%Y年%m月%d日} 前办结。\n\n"
             f"办理页面：{link}\n"
         ),
-        None,
         recipients,
     )
 
@@ -32,7 +31,7 @@ def notify_county_of_arrival(case):
 def notify_complainant_of_status(case):
     if case.anonymous or not case.contact_email:
         return
-    send_mail(
+    queue_mail(
         f"您的{case.get_kind_display()}（{case.receipt_no}）状态：{case.get_status_display()}",
         (
             f"您好！\n\n您提交的{case.get_kind_display()}（受理编号 {case.receipt_no}）"
@@ -40,6 +39,5 @@ def notify_complainant_of_status(case):
             "请凭受理编号和查询码在“投诉建议 → 查询进度”查看答复。\n\n"
             "泉州·宁德零工市场服务平台（此邮件由系统发送，请勿回复）"
         ),
-        None,
         [case.contact_email],
     )

@@ -105,7 +105,7 @@ def save_case(form, kind):
             attachment.save()
         record(case, A.SUBMITTED, actor_label=_("公众"))
         record(case, A.ASSIGNED, actor_label=_("系统"), county=case.handling_county, note=_("按发生地自动转办"))
-        transaction.on_commit(lambda: notify_county_of_arrival(case))
+        notify_county_of_arrival(case)
     logger.info("case %s received", case.receipt_no)
     return case, code
 

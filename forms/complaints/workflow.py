@@ -8,7 +8,6 @@ complainant is told of every change of status.
 """
 
 from django import forms
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -110,7 +109,7 @@ def assign(case, user, data):
     COMPLAINTS.change_status(
         case, user, S.NEW, A.ASSIGNED, data.get("note", ""), event_fields={"county": county}, handling_county=county
     )
-    transaction.on_commit(lambda: notify_county_of_arrival(case))
+    notify_county_of_arrival(case)
 
 
 def accept(case, user, data):
