@@ -15,7 +15,7 @@ install:
 var/env:
 	@mkdir -p var
 	@python3 -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > var/env
-	@printf 'DEMO_MODE=true\nHTTPS_ONLY=false\nALLOWED_HOSTS=127.0.0.1,localhost\nSITE_BASE_URL=http://$(HOST):$(PORT)\n' >> var/env
+	@printf 'DEMO_MODE=true\nHTTPS_ONLY=false\nALLOWED_HOSTS=127.0.0.1,localhost\nSITE_BASE_URL=http://$(HOST):$(PORT)\nTRUSTED_PROXY_HOPS=0\n' >> var/env
 	@echo "已生成本地演示配置 var/env（含随机 SECRET_KEY）"
 
 run: install system-packages var/env

@@ -3,8 +3,12 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
+    default = True  # apps.py also holds the users app's config
     name = "portal"
     verbose_name = "门户"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy checks)
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

@@ -38,6 +38,7 @@ env = environ.Env(
     MAP_TILE_CRS=(str, "WGS84"),
     SEARCH_BACKEND_URL=(str, ""),
     LOG_LEVEL=(str, "INFO"),
+    TRUSTED_PROXY_HOPS=(int, None),
 )
 # A local env file written by `make run` for the demo; real deployments set the environment.
 environ.Env.read_env(VAR_DIR / "env", overwrite=False)
@@ -184,6 +185,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "forms.applications.views.lockout"
 AXES_COOLOFF_MESSAGE = "登录失败次数过多，账号已暂时锁定，请30分钟后再试。"
 
+# The client's address (rate limits, lockout) behind this many reverse proxies; see portal/client_address.py.
+# Unset, `check --deploy` refuses to pass.
+TRUSTED_PROXY_HOPS = env("TRUSTED_PROXY_HOPS")
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+RATELIMIT_IP_META_KEY = "portal.client_address.client_address"
+
 HTTPS_ONLY = env("HTTPS_ONLY") and not DEBUG
 SECURE_SSL_REDIRECT = HTTPS_ONLY
 SESSION_COOKIE_SECURE = HTTPS_ONLY
@@ -242,6 +249,7 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL"), "propagate": False},
         # One line per background task run is noise at INFO.
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # a line per failed login is noise; lockouts are warnings
     },
 }
 
