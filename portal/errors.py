@@ -12,4 +12,4 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No request context: the error may have come from a context processor or the database.
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render())
+    return HttpResponseServerError(template.render({"CSP_NONCE": getattr(request, "csp_nonce", "")}))

@@ -1,3 +1,4 @@
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils.deprecation import MiddlewareMixin
 
@@ -21,3 +22,15 @@ class PermissionsPolicyMiddleware(MiddlewareMixin):
     def process_response(self, request, response):
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with two policies: the public pages' strict one (``CONTENT_SECURITY_POLICY``:
+    scripts and styles from the portal itself or carrying the response's nonce), and a looser one for Wagtail's
+    admin (``ADMIN_CONTENT_SECURITY_POLICY``), whose own templates still hold inline scripts."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts

@@ -10,8 +10,10 @@ local demo on plain HTTP).
 import shutil
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
     "django_filters",
     "captcha",
     "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -104,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -128,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.site_navigation",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -207,6 +212,37 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",  # X_FRAME_OPTIONS is SAMEORIGIN, not DENY, for the admin's previews (see above)
 ]
 
+# --- Content-Security-Policy (django-csp) --------------------------------------------
+# Public pages run only the portal's own scripts and styles, or inline ones carrying the response's nonce
+# ({{ CSP_NONCE }}); images also from the map's tile server. Wagtail's admin keeps inline scripts and styles in
+# its own templates, so it gets a policy that allows them but still nothing from other sites.
+MAP_TILE_URL = env("MAP_TILE_URL")
+_TILE_HOST = urlsplit(MAP_TILE_URL.replace("{s}.", "*.")).netloc
+_TILE_SOURCE = f"{urlsplit(MAP_TILE_URL).scheme}://{_TILE_HOST}"
+_COMMON_DIRECTIVES = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:", _TILE_SOURCE],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_COMMON_DIRECTIVES, "script-src": [SELF, NONCE], "style-src": [SELF, NONCE]},
+}
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_COMMON_DIRECTIVES,
+        "img-src": [SELF, "data:", "blob:", _TILE_SOURCE],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+    },
+}
+
 # --- Static and media ---------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT")
@@ -263,6 +299,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "zi
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
+# The admin does not call releases.wagtail.org: upgrades are planned by the maintainers, and the policy allows no
+# connections to other sites.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = env("SITE_BASE_URL")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -281,7 +320,7 @@ CAPTCHA_FLITE_PATH = shutil.which("flite")
 SALT_KEY = env("FIELD_ENCRYPTION_KEYS") or [SECRET_KEY]
 
 # --- Map ----------------------------------------------------------------------
-MAP_TILE_URL = env("MAP_TILE_URL")
+# MAP_TILE_URL is read above, for the Content-Security-Policy.
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 MAP_TILE_CRS = env("MAP_TILE_CRS")  # "WGS84", or "GCJ02" for Chinese tile services
 

@@ -1,6 +1,6 @@
 """Finding 12 of the security test (part): headers. No Permissions-Policy anywhere; private uploads served inline
 without a sandbox; the filled application .docx, which holds full identity and bank numbers, with no
-``Cache-Control: no-store``. (The Content-Security-Policy is left for a later round; see the closing note.)"""
+``Cache-Control: no-store``. (The Content-Security-Policy: test_content_security_policy.py.)"""
 
 import pytest
 from django.core.files.base import ContentFile

@@ -18,3 +18,8 @@
   var errors = document.getElementById("form-errors");
   if (errors) errors.focus();
 })();
+
+/* Print buttons (receipts, a market's page with its QR code). */
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});
