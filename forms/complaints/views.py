@@ -3,6 +3,7 @@
 import datetime
 import logging
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
+from forms.cases.submissions import one_request_per_token
 from portal.ratelimits import exceeded, usage
 
 from .notifications import notify_county_of_arrival
@@ -34,38 +36,57 @@ def too_many(form, message):
 
 
 def case_form(request, page):
-    form_class = FeedbackForm if page.kind == Complaint.Kind.FEEDBACK else CaseForm
-    status = 200
     if request.method == "POST":
-        form = form_class(request.POST, request.FILES)
-        token = request.POST.get("token", "")
-        if token and Complaint.objects.filter(submission_token=token).exists():
-            return redirect(page.url + page.reverse_subpage("done_view"))  # a resent or double-clicked form
-        if exceeded(request, "submit"):
-            form.is_valid()
-            too_many(form, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
-            status = 429
-        elif form.is_valid():
-            try:
-                case, code = save_case(form, page.kind)
-            except IntegrityError:
-                if Complaint.objects.filter(submission_token=form.cleaned_data["token"]).exists():
-                    return redirect(page.url + page.reverse_subpage("done_view"))
-                raise
-            request.session[SESSION_KEY] = {
-                "receipt_no": case.receipt_no,
-                "query_code": code,
-                "page": page.pk,
-                "at": timezone.now().isoformat(),
-            }
-            return redirect(page.url + page.reverse_subpage("done_view"))
-        else:
-            status = 400
-    else:
-        form = form_class()
+        with one_request_per_token(request.POST.get("token", "")):
+            return submit_case(request, page)
+    return render_case_form(request, page, case_form_class(page)(), status=200)
+
+
+def case_form_class(page):
+    return FeedbackForm if page.kind == Complaint.Kind.FEEDBACK else CaseForm
+
+
+def render_case_form(request, page, form, status):
     context = page.get_context(request)
     context.update(form=form, limits=CaseTimeLimits.load(request_or_site=request))
     return TemplateResponse(request, "forms/case_form_page.html", context, status=status)
+
+
+def submit_case(request, page):
+    form = case_form_class(page)(request.POST, request.FILES)
+    token = request.POST.get("token", "")
+    if token and Complaint.objects.filter(submission_token=token).exists():
+        return receipt_again(request, page, token)  # a resent or double-clicked form
+    status = 400
+    if exceeded(request, "submit"):
+        form.is_valid()
+        too_many(form, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
+        status = 429
+    elif form.is_valid():
+        try:
+            case, code = save_case(form, page.kind)
+        except IntegrityError:
+            if Complaint.objects.filter(submission_token=form.cleaned_data["token"]).exists():
+                return receipt_again(request, page, token)
+            raise
+        receipt = {"receipt_no": case.receipt_no, "query_code": code, "page": page.pk, "at": timezone.now().isoformat()}
+        request.session[SESSION_KEY] = receipt
+        # A second click's request may come from a browser that never got this answer's session cookie.
+        cache.set(receipt_cache_key(token), receipt, RECEIPT_SHOWN_FOR.total_seconds())
+        return redirect(page.url + page.reverse_subpage("done_view"))
+    return render_case_form(request, page, form, status)
+
+
+def receipt_cache_key(token):
+    return f"complaint-receipt:{token[:100]}"
+
+
+def receipt_again(request, page, token):
+    """The receipt page for a form already stored, with its code if it was stored in the last fifteen minutes."""
+    receipt = cache.get(receipt_cache_key(token))
+    if receipt is not None:
+        request.session[SESSION_KEY] = receipt
+    return redirect(page.url + page.reverse_subpage("done_view"))
 
 
 def save_case(form, kind):

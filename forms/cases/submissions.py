@@ -1,0 +1,32 @@
+"""One submission per form token, however often the button is clicked.
+
+Every public form carries a one-time token. Two clicks of one form send the same token at nearly the same time;
+the second must not race the first (it would find the captcha used up and answer 验证码不正确). While one request
+handles a token, another with the same token waits for it, then finds the stored submission and shows its
+receipt. The lock lives in the shared cache, so it holds across gunicorn workers.
+"""
+
+import time
+from contextlib import contextmanager
+
+from django.core.cache import cache
+
+LOCK_SECONDS = 30  # longer than any submission takes; a crashed worker's lock expires by itself
+WAIT_SECONDS = 15
+POLL_SECONDS = 0.05
+
+
+@contextmanager
+def one_request_per_token(token: str):
+    """Hold the token's lock for the block; waits (up to WAIT_SECONDS) while another request holds it."""
+    if not token:
+        yield
+        return
+    key = f"submission-token:{token[:100]}"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not cache.add(key, 1, LOCK_SECONDS) and time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+    try:
+        yield
+    finally:
+        cache.delete(key)
