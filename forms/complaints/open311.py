@@ -1,5 +1,8 @@
 """Open311 GeoReport v2 (JSON only) for complaint categories and case records.
 
+Reading is open; filing a request (POST) needs the ``api_key`` the bureau issued the client (``Open311Client``),
+is limited per key, and files only in the key's city. Errors are GeoReport's list of ``code`` and ``description``.
+
 Only the cases the bureau has published (公开, after checking the public reply for personal details) are listed,
 and a receipt number of an unpublished case gets the same answer as an unknown one. Output never contains personal
 details: no contact data and no free-text description (people write names and phone numbers into it); only
@@ -14,14 +17,15 @@ from django.db import IntegrityError
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from forms.cases.validators import validate_phone
-from portal.ratelimits import exceeded
+from portal.ratelimits import RETRY_AFTER_SECONDS, exceeded_by
 from portal.regions import County
 
-from .records import Category, Complaint
+from .records import Category, Complaint, Open311Client
 from .views import save_case
 
 FEEDBACK_CODE = "feedback"
@@ -29,8 +33,23 @@ MAX_RESULTS = 1000
 DEFAULT_WINDOW = datetime.timedelta(days=90)
 
 
-def errors_response(errors, status=400):
-    return JsonResponse({"errors": errors}, status=status, json_dumps_params={"ensure_ascii": False})
+# The request's names of the form's fields, for error descriptions.
+PARAMETER_NAMES = {"county": "attribute[county]"}
+
+
+def errors_response(descriptions, status=400):
+    """GeoReport v2's error list: one ``code`` (the HTTP status) and ``description`` per problem."""
+    errors = [{"code": status, "description": description} for description in descriptions]
+    return JsonResponse(errors, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def field_errors(errors):
+    """``{"field": ["message"]}`` as descriptions naming the request's parameter, e.g. "service_code：…"."""
+    return [
+        message if field == "__all__" else f"{PARAMETER_NAMES.get(field, field)}：{message}"
+        for field, messages in errors.items()
+        for message in messages
+    ]
 
 
 def json(data, status=200):
@@ -98,6 +117,10 @@ class Open311RequestForm(forms.Form):
     last_name = forms.CharField(required=False, max_length=25)
     phone = forms.CharField(required=False, max_length=20)
 
+    def __init__(self, data, client):
+        super().__init__(data)
+        self.client = client
+
     def clean_service_code(self):
         code = self.cleaned_data["service_code"]
         if code == FEEDBACK_CODE:
@@ -113,9 +136,12 @@ class Open311RequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["county"] = self.find_county(cleaned)
-        if cleaned["county"] is None and not self.errors:
+        county = cleaned["county"] = self.find_county(cleaned)
+        if county is None and not self.errors:
             self.add_error("county", "请提供 attribute[county]（县级行政区划代码）或 lat/long 以确定县（市、区）。")
+        elif county is not None and county.city_id != self.client.city_id:
+            message = _("此 api_key 只能提交%(city)s各县（市、区）的投诉建议。") % {"city": self.client.city.name}
+            self.add_error("county", message)
         return cleaned
 
     def find_county(self, cleaned):
@@ -150,6 +176,7 @@ class Open311Submission:
             "contact_phone": "" if anonymous else data["phone"],
             "contact_email": "" if anonymous else data.get("email", ""),
             "token": secrets.token_urlsafe(24),
+            "open311_client": data["open311_client"],
         }
 
     def attachments(self):
@@ -165,21 +192,38 @@ def requests_collection(request):
 
 
 def create_request(request):
-    data = request.POST.copy()
-    if "attribute[county]" in data:
-        data["county"] = data["attribute[county]"]
-    form = Open311RequestForm(data)
-    if exceeded(request, "submit"):
-        return errors_response({"__all__": ["提交过于频繁，请稍后再试。"]}, status=429)
+    client = Open311Client.holding(request.POST.get("api_key", ""))
+    if client is None:
+        return errors_response(
+            [_("缺少 api_key 或 api_key 无效：请向市人力资源和社会保障局申请客户端密钥。")], status=403
+        )
+    if exceeded_by(request, "open311_post_per_key", f"open311-client-{client.pk}"):
+        return too_many()
+    client.record_use()
+    form = Open311RequestForm(request_data(request.POST), client)
     if not form.is_valid():
-        return errors_response(form.errors)
+        return errors_response(field_errors(form.errors))
     kind = Complaint.Kind.FEEDBACK if form.cleaned_data["service_code"] is None else Complaint.Kind.COMPLAINT
     try:
-        case, code = save_case(Open311Submission(form.cleaned_data), kind)
+        case, code = save_case(Open311Submission({**form.cleaned_data, "open311_client": client}), kind)
     except IntegrityError:
-        return errors_response({"__all__": ["提交未成功，请重试。"]}, status=409)
+        return errors_response(["提交未成功，请重试。"], status=409)
     notice = f"已收到。请凭受理编号 {case.receipt_no} 和查询码 {code} 在“投诉建议 → 查询进度”查看办理情况。"
     return json([{"service_request_id": case.receipt_no, "service_notice": notice, "account_id": None}], status=201)
+
+
+def request_data(posted):
+    """The POST's fields, with GeoReport's ``attribute[county]`` as the form's ``county``."""
+    data = posted.copy()
+    if "attribute[county]" in data:
+        data["county"] = data["attribute[county]"]
+    return data
+
+
+def too_many():
+    response = errors_response([_("提交过于频繁，请稍后再试。")], status=429)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 EARLIEST, LATEST = 2000, 2100  # the years a case can date from; others are a typo, and overflow the database
@@ -214,7 +258,7 @@ def list_requests(request):
     if status and status not in {"open", "closed"}:
         errors["status"] = ["status 只能是 open 或 closed。"]
     if errors:
-        return errors_response(errors)
+        return errors_response(field_errors(errors))
     if start is None and end is None:
         start = timezone.now() - DEFAULT_WINDOW
     if start:
@@ -237,7 +281,7 @@ def list_requests(request):
 def request_detail(request, receipt_no):
     case = published_cases().filter(receipt_no=receipt_no).first()
     if case is None:
-        return errors_response({"service_request_id": ["没有公开的这个受理编号。"]}, status=404)
+        return errors_response(field_errors({"service_request_id": ["没有公开的这个受理编号。"]}), status=404)
     return json([as_open311(case)])
 
 
