@@ -1,4 +1,5 @@
-"""Limits per client address on the public endpoints that cost the most or invite guessing (the bottom layer).
+"""Limits per client address on the public endpoints that cost the most or invite guessing (the bottom layer), and
+per API key where a client identifies itself (``exceeded_by``).
 
 Each limit has a name and a default rate; ``RATE_LIMITS`` in the settings may change any of them. The counters
 live in the cache: in production it must be the shared Redis, so every worker counts the same.
@@ -21,6 +22,7 @@ RATES = {
     "suggest": "300/m",  # suggestions as one types
     "register": "10/h",  # operators' registrations
     "password_reset": "5/h",
+    "open311_post_per_key": "60/h",  # complaints an Open311 client files with its api_key, wherever they come from
 }
 RETRY_AFTER_SECONDS = 60
 
@@ -32,6 +34,13 @@ def rate(name):
 def exceeded(request, name, increment=True):
     """Whether the client's address is past the limit ``name`` (counting this request unless ``increment`` is off)."""
     return is_ratelimited(request, group=f"portal-{name}", key="ip", rate=rate(name), increment=increment)
+
+
+def exceeded_by(request, name, holder, increment=True):
+    """Whether ``holder`` (a string naming, say, an API client) is past the limit ``name``, from any address."""
+    return is_ratelimited(
+        request, group=f"portal-{name}", key=lambda group, request: holder, rate=rate(name), increment=increment
+    )
 
 
 def usage(request, name, increment):

@@ -8,8 +8,8 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
-from forms.complaints.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear
-from portal.regions import County
+from forms.complaints.models import Category, Complaint, OfficialCalendarDay, OfficialCalendarYear, Open311Client
+from portal.regions import City, County
 
 COMPLAINT_URL = "/feedback/complaint/"
 FEEDBACK_URL = "/feedback/suggestion/"
@@ -84,6 +84,14 @@ def make_complaint(county_name="晋江市", status=Complaint.Status.NEW, **field
     case.query_code_digest = query_code_digest(case.receipt_no, code)
     case.save()
     return case, code
+
+
+def make_open311_client(city_name="泉州市", name="泉州12345热线"):
+    """An Open311 client of ``city_name``; returns (client, its api_key in plain text)."""
+    client = Open311Client(name=name, contact="王工 0595-22222222", city=City.objects.get(name=city_name))
+    key = client.issue_key()
+    client.save()
+    return client, key
 
 
 HOLIDAY = OfficialCalendarDay.Kind.HOLIDAY

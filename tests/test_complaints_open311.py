@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from forms.complaints.models import Complaint
 
-from .complaints_factories import make_complaint
+from .complaints_factories import make_complaint, make_open311_client
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,12 @@ def fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture
+def api_key(home):
+    """The key of a client of Quanzhou (a key files only in its city)."""
+    return make_open311_client("泉州市")[1]
+
+
 def test_services_list_the_editable_categories_and_feedback(client, home):
     services = client.get("/open311/v2/services.json").json()
     names = [service["service_name"] for service in services]
@@ -24,10 +30,11 @@ def test_services_list_the_editable_categories_and_feedback(client, home):
     assert names[-1] == "意见建议" and all(service["type"] == "realtime" for service in services)
 
 
-def test_post_creates_a_complaint_in_the_county_found_by_code(client, home):
+def test_post_creates_a_complaint_in_the_county_found_by_code(client, api_key):
     response = client.post(
         "/open311/v2/requests.json",
         {
+            "api_key": api_key,
             "service_code": "unpaid-wages",
             "description": "拖欠工钱",
             "attribute[county]": "350582",
@@ -44,18 +51,21 @@ def test_post_creates_a_complaint_in_the_county_found_by_code(client, home):
 
 
 def test_post_finds_the_nearest_county_from_coordinates(client, home):
+    _, ningde_key = make_open311_client("宁德市")
     response = client.post(
-        "/open311/v2/requests.json", {"service_code": "feedback", "description": "建议", "lat": 26.66, "long": 119.53}
+        "/open311/v2/requests.json",
+        {"api_key": ningde_key, "service_code": "feedback", "description": "建议", "lat": 26.66, "long": 119.53},
     )
     case = Complaint.objects.get(receipt_no=response.json()[0]["service_request_id"])
     assert case.handling_county.name == "蕉城区" and case.kind == Complaint.Kind.FEEDBACK and case.anonymous
 
 
-def test_bad_post_answers_400_with_field_errors(client, home):
-    response = client.post("/open311/v2/requests.json", {"service_code": "nope", "phone": "12"})
+def test_bad_post_answers_400_with_an_error_per_field(client, api_key):
+    response = client.post("/open311/v2/requests.json", {"api_key": api_key, "service_code": "nope", "phone": "12"})
     assert response.status_code == 400
-    errors = response.json()["errors"]
-    assert set(errors) >= {"service_code", "description", "phone"}
+    errors = response.json()
+    assert {error["code"] for error in errors} == {400}
+    assert {error["description"].split("：")[0] for error in errors} == {"service_code", "description", "phone"}
     assert not Complaint.objects.exists()
 
 
@@ -89,4 +99,5 @@ def test_request_list_filters(client, home):
     assert ids({"service_request_id": closed_case.receipt_no}) == {closed_case.receipt_no}
     assert ids({"start_date": "2030-01-01T00:00:00+08:00"}) == set()
     bad = client.get("/open311/v2/requests.json", {"status": "maybe", "start_date": "yesterday"})
-    assert bad.status_code == 400 and set(json.loads(bad.content)["errors"]) == {"status", "start_date"}
+    named = {error["description"].split("：")[0] for error in json.loads(bad.content)}
+    assert bad.status_code == 400 and named == {"status", "start_date"}

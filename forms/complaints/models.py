@@ -14,6 +14,7 @@ from .records import (
     Complaint,
     ComplaintAttachment,
     ComplaintEvent,
+    Open311Client,
     ReplyTemplate,
     SurveyResponse,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "FeedbackIndexPage",
     "OfficialCalendarDay",
     "OfficialCalendarYear",
+    "Open311Client",
     "ProgressPage",
     "ReplyTemplate",
     "ServiceIndexPage",

@@ -1,11 +1,15 @@
 """What the public submits and the bureau records: complaints and feedback with their history and attachments,
-categories, reply templates, time limits and satisfaction-survey answers.
+categories, reply templates, time limits, satisfaction-survey answers and the Open311 clients' api_keys.
 
 Sources: Quanzhou standard clauses 20 (黑中介、虚假招聘), 23 (意见反馈和投诉处理制度),
 24 (满意度调查：服务环境、服务过程、服务结果); Ningde standard clause 20 (首问责任、
 限时办结、一次性告知, 投诉举报渠道, 满意度调查).
 """
 
+import hashlib
+import secrets
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -86,6 +90,93 @@ class CaseTimeLimits(BaseGenericSetting):
         verbose_name = _("投诉办理时限")
 
 
+# --- Open311 clients ---------------------------------------------------------------
+
+
+def key_digest(key):
+    """SHA-256 of an api_key: the keys are 256 random bits, so a plain digest cannot be reversed or guessed, and it
+    does not depend on SECRET_KEY (rotating that must not void every client's key)."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class Open311Client(models.Model):
+    """A system that files complaints through Open311 (a 12345 hotline's, an app's) with the api_key the bureau
+    issued it. Only the key's digest is stored: the key is shown once, when it is issued, and a lost one is replaced
+    by a new client. A client files only in its city's counties and is rate-limited per key."""
+
+    KEY_BYTES = 32
+    PREFIX_LENGTH = 8
+
+    name = models.CharField(_("使用单位"), max_length=100, help_text=_("使用密钥提交投诉建议的单位或系统名称"))
+    contact = models.CharField(_("联系人及联系方式"), max_length=200)
+    city = models.ForeignKey(
+        "portal.City",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("设区市"),
+        help_text=_("只能提交本市各县（市、区）的投诉建议"),
+    )
+    key_prefix = models.CharField(_("密钥前缀"), max_length=PREFIX_LENGTH, editable=False)
+    key_digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("签发时间"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("签发人"),
+    )
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("吊销人"),
+    )
+    last_used_at = models.DateTimeField(_("最近使用时间"), null=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Open311 客户端")
+        verbose_name_plural = _("Open311 客户端")
+
+    def __str__(self):
+        return f"{self.name}（{self.key_prefix}…）"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def state_label(self):
+        return _("已吊销") if self.is_revoked else _("有效")
+
+    def issue_key(self):
+        """A fresh key for this client; returns it in plain text (the only time it exists), keeps its digest."""
+        key = secrets.token_urlsafe(self.KEY_BYTES)
+        self.key_prefix = key[: self.PREFIX_LENGTH]
+        self.key_digest = key_digest(key)
+        return key
+
+    def revoke(self, user):
+        self.revoked_at = timezone.now()
+        self.revoked_by = user
+
+    @classmethod
+    def holding(cls, key):
+        """The unrevoked client whose key is ``key``, or None."""
+        if not key:
+            return None
+        return cls.objects.filter(key_digest=key_digest(key), revoked_at=None).select_related("city").first()
+
+    def record_use(self):
+        self.last_used_at = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(last_used_at=self.last_used_at)
+
+
 # --- Cases ---------------------------------------------------------------------
 
 
@@ -161,6 +252,15 @@ class Complaint(QueryCodeMixin, CaseBase):
     extension_reason = models.TextField(_("延期理由"), blank=True)
     rating = models.CharField(_("满意度评价"), max_length=15, choices=Rating.choices, blank=True)
     rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True)
+    open311_client = models.ForeignKey(
+        Open311Client,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        editable=False,
+        verbose_name=_("来源（Open311 客户端）"),
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -1,6 +1,6 @@
 """Seed the complaint and feedback pages, categories, reply templates, time limits and
 the case permissions of the staff roles (city administrators also enter the State
-Council's holidays, 法定节假日安排).  Idempotent."""
+Council's holidays, 法定节假日安排, and issue and revoke the Open311 clients' api_keys).  Idempotent."""
 
 from django.contrib.auth.models import Permission
 
@@ -88,6 +88,9 @@ CITY_ADMIN_PERMISSIONS = CITY_PERMISSIONS + [
     "add_officialcalendaryear",
     "change_officialcalendaryear",
     "delete_officialcalendaryear",
+    "view_open311client",
+    "add_open311client",
+    "change_open311client",
 ]
 
 

@@ -108,6 +108,7 @@ def save_case(form, kind):
             contact_phone=data.get("contact_phone", ""),
             contact_email=data.get("contact_email", ""),
             submission_token=data["token"],
+            open311_client=data.get("open311_client"),
             query_code_digest="pending",
             acknowledge_due=timezone.localdate(),
             close_due=timezone.localdate(),

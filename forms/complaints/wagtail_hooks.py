@@ -1,5 +1,5 @@
 """The bureau's side: case list and case page (modeladmin), data lists, the State Council's
-holidays (a snippet under 投诉建议), dashboard panels."""
+holidays (a snippet under 投诉建议), the Open311 clients' api_keys (open311_admin.py), dashboard panels."""
 
 from django.contrib.admin import SimpleListFilter
 from django.http import Http404
@@ -28,6 +28,7 @@ from forms.cases.working_days import add_working_days, year_to_enter
 from portal.scoping import can_see_county
 
 from . import admin_views
+from .open311_admin import Open311ClientViewSet
 from .records import CaseTimeLimits, Category, Complaint, ReplyTemplate, SurveyResponse
 from .workflow import COMPLAINTS
 
@@ -202,6 +203,12 @@ class OfficialCalendarViewSet(SnippetViewSet):
 
 calendar_viewset = OfficialCalendarViewSet()
 register_snippet(calendar_viewset)
+open311_client_viewset = Open311ClientViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_open311_clients():
+    return open311_client_viewset
 
 
 class PermissionMenuItem(MenuItem):
@@ -232,6 +239,16 @@ class ComplaintsGroup(ModelAdminGroup):
                 order=800,
                 viewset=calendar_viewset,
                 actions=["add", "change", "delete", "view"],
+            )
+        )
+        items.append(
+            PermissionMenuItem(
+                open311_client_viewset.menu_label,
+                reverse(open311_client_viewset.get_url_name("index")),
+                icon_name=open311_client_viewset.icon,
+                order=850,
+                viewset=open311_client_viewset,
+                actions=["add", "change", "view"],
             )
         )
         items.append(

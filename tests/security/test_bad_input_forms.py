@@ -24,4 +24,5 @@ def test_an_id_beyond_the_database_s_integers_is_an_unknown_choice(client, home)
 @pytest.mark.parametrize("when", ["0001-01-01T00:00:00", "9999-12-31T23:59:59", "2026-02-30T00:00:00"])
 def test_open311_dates_out_of_range_are_a_400_naming_the_field(client, home, when):
     response = client.get("/open311/v2/requests.json", {"start_date": when})
-    assert response.status_code == 400 and list(response.json()["errors"]) == ["start_date"]
+    [error] = response.json()
+    assert response.status_code == 400 and error["code"] == 400 and error["description"].startswith("start_date：")
