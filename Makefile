@@ -5,7 +5,7 @@ WORKERS ?= 3
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: install run test lint check system-packages bench clean
+.PHONY: install run test lint check system-packages encryption-key bench clean
 
 install:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -18,7 +18,15 @@ var/env:
 	@printf 'DEMO_MODE=true\nHTTPS_ONLY=false\nALLOWED_HOSTS=127.0.0.1,localhost\nSITE_BASE_URL=http://$(HOST):$(PORT)\nTRUSTED_PROXY_HOPS=0\n' >> var/env
 	@echo "已生成本地演示配置 var/env（含随机 SECRET_KEY）"
 
-run: install system-packages var/env
+# The key that encrypts personal data, added to a var/env that lacks one (also one written before it existed).
+encryption-key: var/env
+	@# A demo database from before then was encrypted with keys derived from SECRET_KEY: keep reading it.
+	@grep -q '^FIELD_ENCRYPTION_KEYS=' var/env || { \
+	  if [ -f var/portal.sqlite3 ]; then sed -n 's/^SECRET_KEY=/FIELD_ENCRYPTION_LEGACY_SALTS=/p' var/env >> var/env; fi; \
+	  python3 -c "import base64, os; print('FIELD_ENCRYPTION_KEYS=' + base64.urlsafe_b64encode(os.urandom(32)).decode())" >> var/env; \
+	  echo "已在 var/env 中生成个人信息加密密钥 FIELD_ENCRYPTION_KEYS"; }
+
+run: install system-packages encryption-key
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) collectstatic --noinput --verbosity 0

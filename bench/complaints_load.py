@@ -47,6 +47,7 @@ def environment(tmp):
     env.update(
         DJANGO_SETTINGS_MODULE="bench.complaints_settings",
         SECRET_KEY=secrets.token_urlsafe(40),
+        FIELD_ENCRYPTION_KEYS="YmVuY2gtb25seS1maWVsZC1rZXktbm90LWZvci1wcm9kLg==",
         DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3",
         MEDIA_ROOT=f"{tmp}/media",
         PRIVATE_MEDIA_ROOT=f"{tmp}/private",

@@ -1,5 +1,6 @@
 """Checks that ``manage.py check --deploy`` runs: a production that would not hold its rate limits does not start."""
 
+from cryptography.fernet import Fernet
 from django.conf import settings
 from django.core import checks
 
@@ -39,3 +40,20 @@ def check_proxy_setting(app_configs, **kwargs):
             id="portal.E002",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_field_encryption_keys(app_configs, **kwargs):
+    keys = settings.FIELD_ENCRYPTION_KEYS
+    problem = "" if keys else "FIELD_ENCRYPTION_KEYS is not set: identity, phone and bank numbers cannot be stored."
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key.encode())
+        except ValueError:
+            problem = f"Key {position} of FIELD_ENCRYPTION_KEYS is not a Fernet key (32 bytes, url-safe base64)."
+    if not problem:
+        return []
+    hint = (
+        'Generate one with: python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+    )
+    return [checks.Error(problem, hint=hint, id="portal.E003")]

@@ -35,6 +35,7 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "noreply@lgsc.example.gov.cn"),
     FIELD_ENCRYPTION_KEYS=(list, []),
+    FIELD_ENCRYPTION_LEGACY_SALTS=(list, []),
     MAP_TILE_URL=(str, "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
     MAP_TILE_ATTRIBUTION=(str, "© OpenStreetMap"),
     MAP_TILE_CRS=(str, "WGS84"),
@@ -314,10 +315,12 @@ CAPTCHA_TIMEOUT = 10  # minutes
 # The spoken captcha (for people who cannot read the image) needs the flite program.
 CAPTCHA_FLITE_PATH = shutil.which("flite")
 
-# --- Field encryption (identity, phone and bank numbers) ------------------------
-# A comma-separated list; the first key encrypts, every key decrypts, so a new key
-# is put first to rotate.  Without it the SECRET_KEY-derived key is used.
-SALT_KEY = env("FIELD_ENCRYPTION_KEYS") or [SECRET_KEY]
+# --- Field encryption (identity, phone and bank numbers, contact details) -----------
+# Fernet keys of their own (portal/encryption.py), never derived from SECRET_KEY: the first encrypts, every key
+# decrypts; rotate by putting a new key first and running `manage.py reencrypt_personal_data`.
+FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS")
+# Salts of data written before the portal had its own keys (derived from SECRET_KEY): decryption only.
+FIELD_ENCRYPTION_LEGACY_SALTS = env("FIELD_ENCRYPTION_LEGACY_SALTS")
 
 # --- Map ----------------------------------------------------------------------
 # MAP_TILE_URL is read above, for the Content-Security-Policy.

@@ -7,6 +7,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("HTTPS_ONLY", "false")
 os.environ.setdefault("DEMO_MODE", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXByb2Q=")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 _tmp = tempfile.mkdtemp(prefix="portal-test-")
 os.environ.setdefault("MEDIA_ROOT", os.path.join(_tmp, "media"))

@@ -11,7 +11,6 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.test import override_settings
 from docx import Document
 
 from forms.applications.models import FormDownloadPage, OperatorProfile
@@ -192,34 +191,6 @@ def test_the_phone_is_stored_encrypted_and_masked_in_the_bureau_s_list(client, h
     assert "138****5678" in listing and "13812345678" not in listing
     edit = client.get(f"/admin/snippets/applications/operatorprofile/edit/{profile.pk}/").content.decode()
     assert "13812345678" not in edit
-
-
-@pytest.fixture
-def fresh_phone_keys():
-    """The encrypted field caches its derived keys; forget them when the key settings change."""
-    field = OperatorProfile._meta.get_field("phone")
-
-    def forget():
-        field.__dict__.pop("keys", None)
-        field.__dict__.pop("f", None)
-
-    forget()
-    yield forget
-    forget()
-
-
-@pytest.mark.django_db
-def test_a_phone_written_with_an_old_key_is_read_after_a_new_key_is_put_first(home, fresh_phone_keys):
-    with override_settings(SALT_KEY=["old-key-2025"]):
-        fresh_phone_keys()
-        _user, profile = make_operator(phone="13812345678")
-    with override_settings(SALT_KEY=["new-key-2026", "old-key-2025"]):
-        fresh_phone_keys()
-        assert OperatorProfile.objects.get(pk=profile.pk).phone == "13812345678"
-        OperatorProfile.objects.get(pk=profile.pk).save()  # re-encrypted with the new key
-    with override_settings(SALT_KEY=["new-key-2026"]):
-        fresh_phone_keys()
-        assert OperatorProfile.objects.get(pk=profile.pk).phone == "13812345678"
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -15,6 +14,7 @@ from forms.cases.base import CaseBase, CaseEventBase
 from forms.cases.masking import mask_bank_account, mask_identity_number, mask_phone
 from forms.cases.uploads import PrivateUploadBase
 from policies.rules import yuan
+from portal.encryption import EncryptedCharField
 from portal.regions import City, County
 
 from . import catalogue, documents

@@ -14,7 +14,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -22,6 +21,7 @@ from forms.cases.base import CaseBase, CaseEventBase, QueryCodeMixin
 from forms.cases.masking import mask_email, mask_name, mask_phone
 from forms.cases.uploads import PrivateUploadBase
 from forms.cases.working_days import add_working_days, unknown_years, working_days_between
+from portal.encryption import EncryptedCharField, EncryptedEmailField
 
 
 class Category(models.Model):
@@ -227,7 +227,7 @@ class Complaint(QueryCodeMixin, CaseBase):
     description = models.TextField(_("事情经过"))
     happened_on = models.DateField(_("发生日期"), null=True, blank=True)
     anonymous = models.BooleanField(_("匿名"), default=False)
-    # Encrypted at rest (settings.SALT_KEY); the library stores an empty value as NULL.
+    # Encrypted at rest (portal.encryption, settings.FIELD_ENCRYPTION_KEYS); the library stores an empty value as NULL.
     contact_name = EncryptedCharField(_("联系人"), max_length=50, blank=True, null=True)
     contact_phone = EncryptedCharField(_("联系电话"), max_length=20, blank=True, null=True)
     contact_email = EncryptedEmailField(_("电子邮箱"), blank=True, null=True)
