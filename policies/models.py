@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.encryption import EncryptedCharField
 from portal.pages import IntroPage
 from portal.vocabulary import FacilityType
 
@@ -290,7 +291,10 @@ class PolicyComment(models.Model):
         verbose_name=_("针对条款"),
     )
     text = models.TextField(_("意见内容"), max_length=2000)
-    contact = models.CharField(_("联系方式"), max_length=100, blank=True, help_text=_("选填，仅工作人员可见"))
+    contact = EncryptedCharField(
+        _("联系方式"), max_length=100, blank=True, null=True, help_text=_("选填，仅工作人员可见")
+    )
+    contact_erased_at = models.DateTimeField(_("联系方式删除时间"), null=True, blank=True, editable=False)
     status = models.CharField(_("审核状态"), max_length=20, choices=Status.choices, default=Status.PENDING)
     reply = models.TextField(_("答复"), blank=True)
     created_at = models.DateTimeField(_("提交时间"), default=timezone.now)

@@ -1,8 +1,8 @@
 """The home page (the top layer: its blocks draw on every app).
 
 The portal app's other models live in the bottom layer and are imported here so that Django registers them
-with the app: the regions (``regions.py``), the staff scopes (``roles.py``) and the section page base
-(``pages.py``).
+with the app: the regions (``regions.py``), the staff scopes (``roles.py``), the section page base
+(``pages.py``) and the retention setting (``retention.py``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +13,10 @@ from wagtail.models import Page
 from .blocks import HomeBlocks
 from .pages import IntroPage
 from .regions import City, County
+from .retention import PersonalDataRetention
 from .roles import StaffScope
 
-__all__ = ["City", "County", "HomePage", "IntroPage", "StaffScope"]
+__all__ = ["City", "County", "HomePage", "IntroPage", "PersonalDataRetention", "StaffScope"]
 
 
 class HomePage(Page):

@@ -8,6 +8,7 @@ import secrets
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
@@ -20,7 +21,9 @@ from wages.models import WageGuideIndexPage
 from .models import HomePage
 from .pages import add_child, ensure_child
 from .regions import ensure_regions
-from .roles import WORKFLOW_NAME, ensure_roles, grant_page_permissions
+from .retention import PersonalDataRetention
+from .roles import WORKFLOW_NAME, StaffScope, ensure_roles, grant_page_permissions
+from .scoping import groups_with_role
 
 HOME_TITLE = "泉州·宁德零工市场服务平台"
 HOME_INTRO = "<p>查找附近的零工市场（驿站），了解零工政策和工资指导价位，下载办事表格，提出投诉建议。</p>"
@@ -78,11 +81,20 @@ def finish(home, stdout):
     county_pages = {page.county: page for page in CountyDirectoryPage.objects.child_of(directory)}
     drafting_pages = [PolicyIndexPage.objects.child_of(home).first(), NoticeIndexPage.objects.child_of(home).first()]
     grant_page_permissions(home, county_pages, drafting_pages)
+    grant_retention_setting()
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     for page in drafting_pages:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     if settings.DEMO_MODE:
         create_demo_admin(stdout)
+
+
+def grant_retention_setting():
+    """City administrators set how long contact details are kept (设置 → 个人信息保存期限)."""
+    PersonalDataRetention.load()
+    change = Permission.objects.get(content_type__app_label="portal", codename="change_personaldataretention")
+    for group in groups_with_role(StaffScope.Role.CITY_ADMIN):
+        group.permissions.add(change)
 
 
 def create_demo_admin(stdout):

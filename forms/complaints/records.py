@@ -231,6 +231,7 @@ class Complaint(QueryCodeMixin, CaseBase):
     contact_name = EncryptedCharField(_("联系人"), max_length=50, blank=True, null=True)
     contact_phone = EncryptedCharField(_("联系电话"), max_length=20, blank=True, null=True)
     contact_email = EncryptedEmailField(_("电子邮箱"), blank=True, null=True)
+    contact_erased_at = models.DateTimeField(_("联系方式删除时间"), null=True, blank=True, editable=False)
     submission_token = models.CharField(max_length=64, unique=True, editable=False)
 
     acknowledge_due = models.DateField(_("受理期限"))
@@ -333,6 +334,7 @@ class ComplaintEvent(CaseEventBase):
         REVEALED = "revealed", _("查看联系方式")
         PUBLISHED = "published", _("公开")
         UNPUBLISHED = "unpublished", _("取消公开")
+        ERASED = "erased", _("删除联系方式")
 
     case = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events", verbose_name=_("案件"))
     county = models.ForeignKey(
