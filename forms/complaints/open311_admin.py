@@ -3,7 +3,8 @@ only its digest is kept), see when it was last used and revoke it. Each city's a
 their city's clients (superusers, all); a client is revoked, never deleted, as its complaints name it."""
 
 from django import forms
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -97,12 +98,35 @@ class ClientIndexView(generic.IndexView):
         return clients_visible_to(self.request.user, super().get_base_queryset())
 
 
+ISSUED_KEY_SESSION = "open311_issued_key"
+
+
 class IssueKeyView(generic.CreateView):
-    """Creating a client issues its key, shown on the answer to this request and never again."""
+    """Creating a client issues its key; the next page shows it once (a reload neither shows it again nor issues
+    a second key)."""
 
     def save_action(self):
-        context = {"client": self.object, "key": self.form.issued_key, "index_url": self.get_success_url()}
-        response = TemplateResponse(self.request, "forms/admin/open311_key_issued.html", context)
+        self.request.session[ISSUED_KEY_SESSION] = {"client": self.object.pk, "key": self.form.issued_key}
+        return redirect("open311_clients:issued", self.object.pk)
+
+
+class IssuedKeyView(ScopedObjectMixin, generic.InspectView):
+    """The key just issued, taken out of the session as it is shown."""
+
+    template_name = "forms/admin/open311_key_issued.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issued = self.request.session.pop(ISSUED_KEY_SESSION, None) or {}
+        context.update(
+            client=self.object,
+            key=issued.get("key") if issued.get("client") == self.object.pk else None,
+            index_url=reverse("open311_clients:index"),
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
         patch_cache_control(response, no_store=True, private=True)
         return response
 
@@ -155,6 +179,10 @@ class Open311ClientViewSet(ModelViewSet):
         ],
         base_form_class=Open311ClientForm,
     )
+
+    def get_urlpatterns(self):
+        issued = self.construct_view(IssuedKeyView, **self.get_common_view_kwargs())
+        return super().get_urlpatterns() + [path("issued/<str:pk>/", issued, name="issued")]
 
     def on_register(self):
         register_permission_policy(self.model, Open311ClientPolicy(self.model), exact_class=True)

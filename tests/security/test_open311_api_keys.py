@@ -121,17 +121,20 @@ def test_a_key_files_only_in_its_own_city(client, home):
 # --- the admin: issue once, store a digest, revoke, per city -------------------------------------------------
 
 
-def issue(client, **fields):
+def issue(client, follow=False, **fields):
     data = {"name": "泉州12345热线", "contact": "王工 0595-22222222", "city": City.objects.get(name="泉州市").pk}
-    return client.post(f"{CLIENTS}new/", {**data, **fields})
+    return client.post(f"{CLIENTS}new/", {**data, **fields}, follow=follow)
 
 
 def test_a_city_administrator_issues_a_key_shown_once_and_kept_only_as_a_digest(client, home):
     administrator = make_city_staff("泉州市", "市级管理员")
     client.force_login(administrator)
-    response = issue(client)
+    response = issue(client, follow=True)
+    assert response.redirect_chain[-1][0].endswith(f"/issued/{Open311Client.objects.get().pk}/")
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     key = re.search(r'<code id="open311-key">([^<]+)</code>', response.content.decode()).group(1)
+    reloaded = client.get(response.redirect_chain[-1][0]).content.decode()
+    assert key not in reloaded and "密钥已显示过" in reloaded  # a reload neither shows it again nor issues another
     issued = Open311Client.objects.get()
     assert issued.key_digest == hashlib.sha256(key.encode()).hexdigest() and issued.created_by == administrator
     stored = Open311Client.objects.values().get()
