@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils.deprecation import MiddlewareMixin
@@ -31,6 +33,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+        if report_only:
+            return parts
+        if parts.config is None and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        parts.update = {**(parts.update or {}), "img-src": [tile_source(settings.MAP_TILE_URL)]}
         return parts
+
+
+def tile_source(tile_url):
+    """The CSP source of a Leaflet tile template: https://{s}.tile.example.org/{z}/… → https://*.tile.example.org."""
+    parts = urlsplit(tile_url.replace("{s}.", "*."))
+    return f"{parts.scheme}://{parts.netloc}"

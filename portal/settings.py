@@ -10,7 +10,6 @@ local demo on plain HTTP).
 import shutil
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -215,14 +214,12 @@ SILENCED_SYSTEM_CHECKS = [
 
 # --- Content-Security-Policy (django-csp) --------------------------------------------
 # Public pages run only the portal's own scripts and styles, or inline ones carrying the response's nonce
-# ({{ CSP_NONCE }}); images also from the map's tile server. Wagtail's admin keeps inline scripts and styles in
-# its own templates, so it gets a policy that allows them but still nothing from other sites.
-MAP_TILE_URL = env("MAP_TILE_URL")
-_TILE_HOST = urlsplit(MAP_TILE_URL.replace("{s}.", "*.")).netloc
-_TILE_SOURCE = f"{urlsplit(MAP_TILE_URL).scheme}://{_TILE_HOST}"
+# ({{ CSP_NONCE }}); the middleware adds the map's tile server (MAP_TILE_URL) to the image sources. Wagtail's
+# admin keeps inline scripts and styles in its own templates, so it gets a policy that allows them but still
+# nothing from other sites.
 _COMMON_DIRECTIVES = {
     "default-src": [SELF],
-    "img-src": [SELF, "data:", _TILE_SOURCE],
+    "img-src": [SELF, "data:"],
     "font-src": [SELF],
     "connect-src": [SELF],
     "media-src": [SELF],
@@ -238,7 +235,7 @@ ADMIN_PATH_PREFIX = "/admin/"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **_COMMON_DIRECTIVES,
-        "img-src": [SELF, "data:", "blob:", _TILE_SOURCE],
+        "img-src": [SELF, "data:", "blob:"],
         "script-src": [SELF, "'unsafe-inline'"],
         "style-src": [SELF, "'unsafe-inline'"],
     },
@@ -323,7 +320,7 @@ FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS")
 FIELD_ENCRYPTION_LEGACY_SALTS = env("FIELD_ENCRYPTION_LEGACY_SALTS")
 
 # --- Map ----------------------------------------------------------------------
-# MAP_TILE_URL is read above, for the Content-Security-Policy.
+MAP_TILE_URL = env("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 MAP_TILE_CRS = env("MAP_TILE_CRS")  # "WGS84", or "GCJ02" for Chinese tile services
 
