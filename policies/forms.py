@@ -4,14 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.captcha import PortalCaptchaField
+from portal.inputs import RowChoiceField
 
 
 class CommentForm(forms.Form):
     """A comment on the draft ``page``, optionally on one of its clauses; saved through the page's comments."""
 
-    clause = forms.ModelChoiceField(
-        label=_("针对条款"), queryset=None, required=False, help_text=_("选填：意见针对的条款")
-    )
+    clause = RowChoiceField(label=_("针对条款"), queryset=None, required=False, help_text=_("选填：意见针对的条款"))
     text = forms.CharField(
         label=_("意见内容"),
         max_length=2000,

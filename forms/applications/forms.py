@@ -9,6 +9,7 @@ from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
 from portal.captcha import PortalCaptchaField
+from portal.inputs import RowChoiceField
 from portal.regions import County
 from portal.roles import operator_group
 
@@ -16,7 +17,7 @@ from . import catalogue, rules_check
 from .models import Application, OperatorProfile
 
 
-class CountyChoiceField(forms.ModelChoiceField):
+class CountyChoiceField(RowChoiceField):
     def label_from_instance(self, county):
         return f"{county.city.name} · {county.name}"
 
@@ -141,6 +142,9 @@ class ApplicationForm(forms.ModelForm):
     A draft may be incomplete (``complete=False``: nothing is required, but what is filled in
     must be right); submitting needs every field (``complete=True``) and the declaration.
     """
+
+    class Meta:
+        field_classes = {"handling_county": RowChoiceField}
 
     def __init__(self, *args, spec, complete=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_phone
 from markets.models import MarketPage
 from portal.captcha import PortalCaptchaField
+from portal.inputs import RowChoiceField
 from portal.regions import County
 
 from .records import Category, Complaint, SurveyResponse
@@ -35,26 +36,16 @@ def market_choices():
     return MarketPage.objects.live().select_related("county").order_by("county__division_code", "title")
 
 
-MAX_ID = 2**63 - 1
-
-
-class MarketChoiceField(forms.ModelChoiceField):
+class MarketChoiceField(RowChoiceField):
     def label_from_instance(self, market):
         return f"{market.county.name} · {market.title}"
-
-    def to_python(self, value):
-        # An id beyond the database's integers is no market either (SQLite and PostgreSQL would fail on it).
-        text = str(value).strip()
-        if text.isdigit() and (len(text) > len(str(MAX_ID)) or int(text) > MAX_ID):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
 
 
 class CaseForm(AbuseProtectedForm):
     kind = Complaint.Kind.COMPLAINT
 
-    category = forms.ModelChoiceField(label=_("投诉类别"), queryset=Category.objects.none(), empty_label=_("请选择"))
-    county = forms.ModelChoiceField(
+    category = RowChoiceField(label=_("投诉类别"), queryset=Category.objects.none(), empty_label=_("请选择"))
+    county = RowChoiceField(
         label=_("发生在哪个县（市、区）"),
         queryset=County.objects.none(),
         empty_label=_("请选择"),

@@ -1,0 +1,46 @@
+"""What the public types into the portal's forms: the field classes and checks every public form shares.
+
+The bottom layer (it imports no app), so the complaint and application forms, the comments on policies and the
+market directory all check the same way.
+"""
+
+import re
+
+from django import forms
+from django.db import models
+
+INTEGER = re.compile(r"^[+-]?[0-9]{1,20}$")
+# The integers SQLite and PostgreSQL's bigint hold; SQLite cannot even bind one outside them (OverflowError).
+DATABASE_INTEGERS = range(-(2**63), 2**63)
+
+
+def key_field(model, to_field_name=None):
+    """The field a choice of ``model`` is looked up by, followed through relations (a page's pk is its page_ptr)."""
+    field = model._meta.get_field(to_field_name) if to_field_name else model._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    return field
+
+
+def is_database_integer(value):
+    text = str(value).strip()
+    return bool(INTEGER.match(text)) and int(text) in DATABASE_INTEGERS
+
+
+class RowChoiceField(forms.ModelChoiceField):
+    """A choice of one row: a key no row can have is an unknown choice before any query.
+
+    An integer key must be a whole number the database can hold ("1e5" and 2^63 are not); a text key must not
+    hold NUL characters, which PostgreSQL refuses to compare.
+    """
+
+    def to_python(self, value):
+        if value in self.empty_values or isinstance(value, models.Model):
+            return super().to_python(value)
+        if isinstance(key_field(self.queryset.model, self.to_field_name), models.IntegerField):
+            impossible = not is_database_integer(value)
+        else:
+            impossible = "\x00" in str(value)
+        if impossible:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
