@@ -5,9 +5,12 @@ market directory all check the same way.
 """
 
 import re
+import unicodedata
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 INTEGER = re.compile(r"^[+-]?[0-9]{1,20}$")
 # The integers SQLite and PostgreSQL's bigint hold; SQLite cannot even bind one outside them (OverflowError).
@@ -44,3 +47,27 @@ class RowChoiceField(forms.ModelChoiceField):
         if impossible:
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+# Characters that show nothing: controls, format characters (zero-width ones, bidirectional controls), spaces and
+# separators of every kind, marks with nothing to sit on; and the letters drawn blank (Hangul fillers, Braille blank).
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"}
+BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def is_visible(char):
+    return not (char.isspace() or char in BLANK_LETTERS or unicodedata.category(char) in INVISIBLE_CATEGORIES)
+
+
+def visible_text(value):
+    """Refuse a text that shows nothing; a text with something to read is kept as typed."""
+    if value and not any(is_visible(char) for char in value):
+        raise ValidationError(
+            _("此处只填了空格或看不见的字符（如零宽字符、文字方向控制符），请填写文字内容。"), code="invisible"
+        )
+
+
+class VisibleTextField(forms.CharField):
+    """Free text from the public: blank is blank, and so is a text of invisible characters only."""
+
+    default_validators = [visible_text]

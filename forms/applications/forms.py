@@ -9,7 +9,7 @@ from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
 from portal.captcha import PortalCaptchaField
-from portal.inputs import RowChoiceField
+from portal.inputs import RowChoiceField, VisibleTextField, visible_text
 from portal.regions import County
 from portal.roles import operator_group
 
@@ -23,7 +23,7 @@ class CountyChoiceField(RowChoiceField):
 
 
 class OperatorRegistrationForm(UserCreationForm):
-    organisation_name = forms.CharField(
+    organisation_name = VisibleTextField(
         label=_("单位名称"),
         max_length=100,
         help_text=_("与营业执照上的名称一致"),
@@ -35,8 +35,8 @@ class OperatorRegistrationForm(UserCreationForm):
         help_text=_("18位，见营业执照或统一社会信用代码证书"),
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
     )
-    legal_representative = forms.CharField(label=_("法人代表或负责人"), max_length=50)
-    registered_address = forms.CharField(
+    legal_representative = VisibleTextField(label=_("法人代表或负责人"), max_length=50)
+    registered_address = VisibleTextField(
         label=_("登记地址"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "street-address"})
     )
     phone = forms.CharField(
@@ -154,6 +154,8 @@ class ApplicationForm(forms.ModelForm):
         for name, field in self.fields.items():
             field.label = labels.get(name, field.label)
             field.required = False
+            if isinstance(field, forms.CharField):
+                field.validators.append(visible_text)
             field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
         self._set_choices()
         self.fields["handling_county"].queryset = County.objects.filter(city__slug=spec.city).order_by("division_code")

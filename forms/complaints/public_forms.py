@@ -11,7 +11,7 @@ from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_phone
 from markets.models import MarketPage
 from portal.captcha import PortalCaptchaField
-from portal.inputs import RowChoiceField
+from portal.inputs import RowChoiceField, VisibleTextField
 from portal.regions import County
 
 from .records import Category, Complaint, SurveyResponse
@@ -57,12 +57,12 @@ class CaseForm(AbuseProtectedForm):
         empty_label=_("不涉及 / 不清楚"),
     )
     happened_on = forms.DateField(label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}), required=True)
-    description = forms.CharField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
+    description = VisibleTextField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
     attachment_1 = CheckedFileField(label=_("附件1"), required=False)
     attachment_2 = CheckedFileField(label=_("附件2"), required=False)
     attachment_3 = CheckedFileField(label=_("附件3"), required=False)
     anonymous = forms.BooleanField(label=_("匿名提交（不留联系方式，将无法收到电话或邮件回复）"), required=False)
-    contact_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
+    contact_name = VisibleTextField(label=_("姓名"), max_length=50, required=False)
     contact_phone = forms.CharField(
         label=_("手机或电话"),
         max_length=20,
@@ -197,7 +197,7 @@ class SurveyForm(AbuseProtectedForm):
     )
     process = forms.TypedChoiceField(label=_("服务过程"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
     result = forms.TypedChoiceField(label=_("服务结果"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
-    comment = forms.CharField(
+    comment = VisibleTextField(
         label=_("意见和建议（选填）"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
     )
 
