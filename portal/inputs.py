@@ -4,12 +4,14 @@ The bottom layer (it imports no app), so the complaint and application forms, th
 market directory all check the same way.
 """
 
+import datetime
 import re
 import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 INTEGER = re.compile(r"^[+-]?[0-9]{1,20}$")
@@ -71,3 +73,38 @@ class VisibleTextField(forms.CharField):
     """Free text from the public: blank is blank, and so is a text of invisible characters only."""
 
     default_validators = [visible_text]
+
+
+# The days the public's dates can be about: nothing the portal handles happened before 2000; earlier years are typos.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+
+
+def chinese_date(day):
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class BoundedDateField(forms.DateField):
+    """A date from ``earliest`` to ``latest`` (a date, or a callable such as today's ``timezone.localdate``).
+
+    The messages get ``earliest`` and ``latest`` written out, e.g. 2000年1月1日.
+    """
+
+    default_error_messages = {
+        "too_early": _("日期不能早于%(earliest)s，请核对年份。"),
+        "too_late": _("日期不能晚于%(latest)s，请核对年份。"),
+    }
+
+    def __init__(self, *, earliest=EARLIEST_DATE, latest=timezone.localdate, **kwargs):
+        self.earliest, self.latest = earliest, latest
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is None:
+            return
+        earliest, latest = (bound() if callable(bound) else bound for bound in (self.earliest, self.latest))
+        params = {"earliest": chinese_date(earliest), "latest": chinese_date(latest)}
+        if value < earliest:
+            raise ValidationError(self.error_messages["too_early"], code="too_early", params=params)
+        if value > latest:
+            raise ValidationError(self.error_messages["too_late"], code="too_late", params=params)

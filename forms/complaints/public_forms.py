@@ -4,14 +4,13 @@ import re
 import secrets
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_phone
 from markets.models import MarketPage
 from portal.captcha import PortalCaptchaField
-from portal.inputs import RowChoiceField, VisibleTextField
+from portal.inputs import BoundedDateField, RowChoiceField, VisibleTextField
 from portal.regions import County
 
 from .records import Category, Complaint, SurveyResponse
@@ -56,7 +55,14 @@ class CaseForm(AbuseProtectedForm):
         required=False,
         empty_label=_("不涉及 / 不清楚"),
     )
-    happened_on = forms.DateField(label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}), required=True)
+    happened_on = BoundedDateField(
+        label=_("发生日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "too_early": _("发生日期不能早于%(earliest)s，请核对年份。"),
+            "too_late": _("发生日期不能晚于今天。"),
+        },
+    )
     description = VisibleTextField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
     attachment_1 = CheckedFileField(label=_("附件1"), required=False)
     attachment_2 = CheckedFileField(label=_("附件2"), required=False)
@@ -113,12 +119,6 @@ class CaseForm(AbuseProtectedForm):
         if not TOKEN_PATTERN.match(token):
             raise forms.ValidationError(_("表单已失效，请刷新页面后重新提交。"))
         return token
-
-    def clean_happened_on(self):
-        day = self.cleaned_data.get("happened_on")
-        if day and day > timezone.localdate():
-            raise forms.ValidationError(_("发生日期不能晚于今天。"))
-        return day
 
     def clean_contact_phone(self):
         phone = self.cleaned_data.get("contact_phone", "")
