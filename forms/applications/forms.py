@@ -296,5 +296,13 @@ class MaterialsForm(forms.Form):
                 found.append((material, self.cleaned_data[name]))
         return found
 
+    def refused(self):
+        """(file name, material, reasons) for each file that was sent but refused."""
+        return [
+            (self.files[name].name, material, self.errors[name])
+            for index, material in enumerate(self.materials)
+            if (name := f"material_{index}") in self.errors and name in self.files
+        ]
+
     def field_for(self, material):
         return self[f"material_{self.materials.index(material)}"]
