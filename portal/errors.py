@@ -19,8 +19,12 @@ def bad_request(request, exception=None):
     of the body and renders without the request's context, whose processors might.
     """
     message = _("表单内容须以UTF-8编码提交，无法读取这次提交的内容。") if not_utf_8_form(request) else None
-    message = message or _("无法读取这次提交的内容。")
-    if request.path.startswith(API_PREFIXES):
+    return bad_request_page(request, message or _("无法读取这次提交的内容。"))
+
+
+def bad_request_page(request, message):
+    """A 400 saying ``message``: JSON for the APIs, else a page rendered without the request's context."""
+    if request.path.startswith(API_PREFIXES) or request.path.endswith(".json"):
         return JsonResponse({"errors": {"body": [message]}}, status=400, json_dumps_params={"ensure_ascii": False})
     return HttpResponseBadRequest(loader.get_template("400.html").render({"message": message}))
 
