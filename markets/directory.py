@@ -10,6 +10,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
+from portal.inputs import RowChoiceField
 from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
@@ -19,22 +20,18 @@ STAR_CHOICES = [("", _("不限")), ("3", _("三星及以上")), ("4", _("四星�
 
 
 class DirectoryFilterForm(forms.Form):
-    city = forms.ModelChoiceField(
+    city = RowChoiceField(
         City.objects.all(), to_field_name="slug", required=False, label=_("设区市"), empty_label=_("全部")
     )
-    county = forms.ModelChoiceField(
+    county = RowChoiceField(
         County.objects.select_related("city"), required=False, label=_("县（市、区）"), empty_label=_("全部")
     )
     type = forms.ChoiceField(choices=[("", _("全部"))] + FacilityType.choices, required=False, label=_("类型"))
-    service = forms.ModelChoiceField(
-        None, to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限")
-    )
-    facility = forms.ModelChoiceField(
-        None, to_field_name="code", required=False, label=_("便民设施"), empty_label=_("不限")
-    )
+    service = RowChoiceField(None, to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限"))
+    facility = RowChoiceField(None, to_field_name="code", required=False, label=_("便民设施"), empty_label=_("不限"))
     star = forms.TypedChoiceField(choices=STAR_CHOICES, coerce=int, empty_value=None, required=False, label=_("星级"))
     open_now = forms.BooleanField(required=False, label=_("只看现在开放的"))
-    near_county = forms.ModelChoiceField(
+    near_county = RowChoiceField(
         County.objects.select_related("city"),
         required=False,
         label=_("离这个县（市、区）最近"),

@@ -4,22 +4,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.captcha import PortalCaptchaField
+from portal.inputs import RowChoiceField, VisibleTextField
 
 
 class CommentForm(forms.Form):
     """A comment on the draft ``page``, optionally on one of its clauses; saved through the page's comments."""
 
-    clause = forms.ModelChoiceField(
-        label=_("针对条款"), queryset=None, required=False, help_text=_("选填：意见针对的条款")
-    )
-    text = forms.CharField(
+    clause = RowChoiceField(label=_("针对条款"), queryset=None, required=False, help_text=_("选填：意见针对的条款"))
+    text = VisibleTextField(
         label=_("意见内容"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
         help_text=_("请写明修改建议及理由，不超过2000字"),
         error_messages={"required": _("请填写意见内容")},
     )
-    contact = forms.CharField(
+    contact = VisibleTextField(
         label=_("联系方式"),
         max_length=100,
         required=False,

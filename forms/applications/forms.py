@@ -9,6 +9,7 @@ from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_bank_account, validate_phone, validate_resident_id, validate_uscc
 from markets.naming import official_name_problem
 from portal.captcha import PortalCaptchaField
+from portal.inputs import RowChoiceField, VisibleTextField, visible_text
 from portal.regions import County
 from portal.roles import operator_group
 
@@ -16,13 +17,13 @@ from . import catalogue, rules_check
 from .models import Application, OperatorProfile
 
 
-class CountyChoiceField(forms.ModelChoiceField):
+class CountyChoiceField(RowChoiceField):
     def label_from_instance(self, county):
         return f"{county.city.name} · {county.name}"
 
 
 class OperatorRegistrationForm(UserCreationForm):
-    organisation_name = forms.CharField(
+    organisation_name = VisibleTextField(
         label=_("单位名称"),
         max_length=100,
         help_text=_("与营业执照上的名称一致"),
@@ -34,8 +35,8 @@ class OperatorRegistrationForm(UserCreationForm):
         help_text=_("18位，见营业执照或统一社会信用代码证书"),
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
     )
-    legal_representative = forms.CharField(label=_("法人代表或负责人"), max_length=50)
-    registered_address = forms.CharField(
+    legal_representative = VisibleTextField(label=_("法人代表或负责人"), max_length=50)
+    registered_address = VisibleTextField(
         label=_("登记地址"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "street-address"})
     )
     phone = forms.CharField(
@@ -142,6 +143,9 @@ class ApplicationForm(forms.ModelForm):
     must be right); submitting needs every field (``complete=True``) and the declaration.
     """
 
+    class Meta:
+        field_classes = {"handling_county": RowChoiceField}
+
     def __init__(self, *args, spec, complete=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.spec = spec
@@ -150,6 +154,8 @@ class ApplicationForm(forms.ModelForm):
         for name, field in self.fields.items():
             field.label = labels.get(name, field.label)
             field.required = False
+            if isinstance(field, forms.CharField):
+                field.validators.append(visible_text)
             field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
         self._set_choices()
         self.fields["handling_county"].queryset = County.objects.filter(city__slug=spec.city).order_by("division_code")
@@ -289,6 +295,14 @@ class MaterialsForm(forms.Form):
             if name not in self.errors and self.cleaned_data.get(name):
                 found.append((material, self.cleaned_data[name]))
         return found
+
+    def refused(self):
+        """(file name, material, reasons) for each file that was sent but refused."""
+        return [
+            (self.files[name].name, material, self.errors[name])
+            for index, material in enumerate(self.materials)
+            if (name := f"material_{index}") in self.errors and name in self.files
+        ]
 
     def field_for(self, material):
         return self[f"material_{self.materials.index(material)}"]

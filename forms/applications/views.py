@@ -138,8 +138,16 @@ def edit_form(request, profile, spec, application):
     save_uploads(application, materials_form)  # a valid file is kept even when the rest has errors
     if not form.is_valid():
         messages.error(request, _("填写的内容有误，尚未保存，请按各栏下方的红字提示修改。"))
+        report_refused(request, materials_form)
         return render_form(request, spec, application, form, materials_form)
     application = save_draft(request, profile, form, application)
+    if materials_form.refused():  # saved, but never submitted nor left without saying which file is missing
+        messages.error(
+            request,
+            _("已保存草稿（受理编号 %(no)s），但有文件未能上传，申请尚未提交：") % {"no": application.receipt_no},
+        )
+        report_refused(request, materials_form)
+        return render_form(request, spec, application, form, materials_form)
     if request.POST.get("intent") != "submit":
         messages.success(request, _("已保存草稿（受理编号 %(no)s）。") % {"no": application.receipt_no})
         return redirect("operators:edit_application", receipt_no=application.receipt_no)
@@ -162,6 +170,16 @@ def submit_or_explain(request, spec, application):
         return redirect(application_url(application))
     messages.error(request, _("已保存为草稿，但还不能提交：请按红字提示补全内容和材料后再提交。"))
     return render_form(request, spec, application, complete, materials_form, missing)
+
+
+def report_refused(request, materials_form):
+    """One message per refused file: its name, its material and why (the reason is also next to the field)."""
+    for name, material, reasons in materials_form.refused():
+        messages.error(
+            request,
+            _("“%(name)s”（%(material)s）未能上传：%(reasons)s")
+            % {"name": name, "material": f"{material.number} {material.label}", "reasons": " ".join(reasons)},
+        )
 
 
 def save_draft(request, profile, form, application):

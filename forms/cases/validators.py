@@ -3,10 +3,15 @@
 The check characters are computed by python-stdnum (GB 32100 for the unified social
 credit code, GB 11643 for the resident identity number); these functions turn its
 answers into Chinese messages a user can act on.
+
+Every number is first put into ASCII (``ascii_digits``): full-width ０１２ and ＭＡ from a
+Chinese input method, Arabic-Indic ١٢٣ from a phone's keyboard are the same number to
+the person typing it, and each function returns, to be stored, the number so written.
 """
 
 import datetime
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -14,21 +19,28 @@ from django.utils.translation import gettext_lazy as _
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric, uscc
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 # Area code 0xx or 0xxx, a 7- or 8-digit number, optionally an extension.
-LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
-BANK_ACCOUNT = re.compile(r"^\d{10,30}$")
+LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$", re.ASCII)
+BANK_ACCOUNT = re.compile(r"^\d{10,30}$", re.ASCII)
 RESIDENT_ID = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 
 
+def ascii_digits(value):
+    """``value`` in Unicode's NFKC form (full-width letters, digits, hyphens and brackets become ASCII), with the
+    decimal digits of every script (Arabic-Indic ٠-٩, Persian ۰-۹ …) as 0-9."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
+
+
 def _compact(value):
-    return re.sub(r"[\s-]", "", value or "").upper()
+    return re.sub(r"[\s-]", "", ascii_digits(value)).upper()
 
 
 def validate_uscc(value):
     """Return the compact code, or raise with a message that tells format errors from a wrong check character."""
     try:
-        return uscc.validate(value)
+        return uscc.validate(ascii_digits(value))
     except stdnum_errors.InvalidLength:
         raise ValidationError(_("统一社会信用代码应为18位，请核对位数。"), code="uscc_length") from None
     except stdnum_errors.InvalidChecksum:
@@ -51,7 +63,7 @@ def validate_resident_id(value):
     people keep the code they were registered under, codes change, and people move, so a
     code from outside Fujian or one since retired is normal.
     """
-    number = ric.compact(value or "")
+    number = ric.compact(ascii_digits(value))
     if len(number) != 18:
         raise ValidationError(_("身份证号码应为18位，请核对位数。"), code="id_length")
     if not RESIDENT_ID.match(number):
@@ -91,7 +103,7 @@ def validate_bank_account(value):
 
 def validate_phone(value):
     """A mainland mobile number (11 digits) or a landline with its area code, e.g. 0595-22345678."""
-    raw = re.sub(r"[\s()（）]", "", value or "")
+    raw = re.sub(r"[\s()]", "", ascii_digits(value))
     if MOBILE.match(raw):
         return raw
     if LANDLINE.match(raw):

@@ -4,13 +4,13 @@ import re
 import secrets
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_phone
 from markets.models import MarketPage
 from portal.captcha import PortalCaptchaField
+from portal.inputs import BoundedDateField, RowChoiceField, VisibleTextField
 from portal.regions import County
 
 from .records import Category, Complaint, SurveyResponse
@@ -35,26 +35,16 @@ def market_choices():
     return MarketPage.objects.live().select_related("county").order_by("county__division_code", "title")
 
 
-MAX_ID = 2**63 - 1
-
-
-class MarketChoiceField(forms.ModelChoiceField):
+class MarketChoiceField(RowChoiceField):
     def label_from_instance(self, market):
         return f"{market.county.name} · {market.title}"
-
-    def to_python(self, value):
-        # An id beyond the database's integers is no market either (SQLite and PostgreSQL would fail on it).
-        text = str(value).strip()
-        if text.isdigit() and (len(text) > len(str(MAX_ID)) or int(text) > MAX_ID):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
 
 
 class CaseForm(AbuseProtectedForm):
     kind = Complaint.Kind.COMPLAINT
 
-    category = forms.ModelChoiceField(label=_("投诉类别"), queryset=Category.objects.none(), empty_label=_("请选择"))
-    county = forms.ModelChoiceField(
+    category = RowChoiceField(label=_("投诉类别"), queryset=Category.objects.none(), empty_label=_("请选择"))
+    county = RowChoiceField(
         label=_("发生在哪个县（市、区）"),
         queryset=County.objects.none(),
         empty_label=_("请选择"),
@@ -65,13 +55,20 @@ class CaseForm(AbuseProtectedForm):
         required=False,
         empty_label=_("不涉及 / 不清楚"),
     )
-    happened_on = forms.DateField(label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}), required=True)
-    description = forms.CharField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
+    happened_on = BoundedDateField(
+        label=_("发生日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "too_early": _("发生日期不能早于%(earliest)s，请核对年份。"),
+            "too_late": _("发生日期不能晚于今天。"),
+        },
+    )
+    description = VisibleTextField(label=_("事情经过"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000)
     attachment_1 = CheckedFileField(label=_("附件1"), required=False)
     attachment_2 = CheckedFileField(label=_("附件2"), required=False)
     attachment_3 = CheckedFileField(label=_("附件3"), required=False)
     anonymous = forms.BooleanField(label=_("匿名提交（不留联系方式，将无法收到电话或邮件回复）"), required=False)
-    contact_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
+    contact_name = VisibleTextField(label=_("姓名"), max_length=50, required=False)
     contact_phone = forms.CharField(
         label=_("手机或电话"),
         max_length=20,
@@ -122,12 +119,6 @@ class CaseForm(AbuseProtectedForm):
         if not TOKEN_PATTERN.match(token):
             raise forms.ValidationError(_("表单已失效，请刷新页面后重新提交。"))
         return token
-
-    def clean_happened_on(self):
-        day = self.cleaned_data.get("happened_on")
-        if day and day > timezone.localdate():
-            raise forms.ValidationError(_("发生日期不能晚于今天。"))
-        return day
 
     def clean_contact_phone(self):
         phone = self.cleaned_data.get("contact_phone", "")
@@ -206,7 +197,7 @@ class SurveyForm(AbuseProtectedForm):
     )
     process = forms.TypedChoiceField(label=_("服务过程"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
     result = forms.TypedChoiceField(label=_("服务结果"), coerce=int, choices=SCORE_CHOICES, widget=forms.RadioSelect)
-    comment = forms.CharField(
+    comment = VisibleTextField(
         label=_("意见和建议（选填）"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
     )
 

@@ -11,6 +11,7 @@ from django.utils.encoding import iri_to_uri
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from portal.inputs import RowChoiceField
 from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
@@ -44,13 +45,13 @@ class NearbyQuery(forms.Form):
 
 
 class GeoJSONQuery(forms.Form):
-    city = forms.ModelChoiceField(
+    city = RowChoiceField(
         City.objects.all(),
         to_field_name="slug",
         required=False,
         error_messages={"invalid_choice": "没有这个设区市代码。"},
     )
-    county = forms.ModelChoiceField(
+    county = RowChoiceField(
         County.objects.all(), required=False, error_messages={"invalid_choice": "没有这个县（市、区）编号。"}
     )
     type = forms.ChoiceField(

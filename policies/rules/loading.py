@@ -94,9 +94,9 @@ def evaluate(facts, as_of=None):
     The date is ``as_of``, else the facts' own ``as_of``, else today. Raises FactsError({field: [message]}) for
     bad input.
     """
-    raw = None if isinstance(facts, Facts) else facts
-    if raw is not None and not isinstance(raw, dict):
+    if not isinstance(facts, Facts | dict):  # a JSON body of null, a list, a string or a number
         raise FactsError({"body": ["请求内容须为JSON对象"]})
+    raw = None if isinstance(facts, Facts) else facts
     city_slug = raw.get("city") if raw is not None else facts.city
     day = as_of or (parse_as_of(raw.get("as_of")) if raw is not None else facts.as_of) or timezone.localdate()
     rules = load_rules(city_slug, day) if isinstance(city_slug, str) else None

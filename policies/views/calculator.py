@@ -1,14 +1,19 @@
 """补贴测算: the public calculator, and the criterion pages (a criterion with its clauses' text)."""
 
+import datetime
+
 from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from portal.inputs import BoundedDateField
 from portal.regions import City
 from portal.vocabulary import FacilityType
 
 from ..models import AssessmentCriterion
 from ..rules import HONOR_LABELS, FactsError, evaluate
+
+DAY_RANGE_MESSAGE = _("测算日期须在%(earliest)s至%(latest)s之间。")
 
 
 def city_choices():
@@ -38,12 +43,17 @@ class CalculatorForm(forms.Form):
     total_score = forms.CharField(
         label=_("考核总分（0—100）"), required=False, help_text=_("已知考核总分时填写，星级和绩效补助按总分确定")
     )
-    as_of = forms.DateField(
+    as_of = BoundedDateField(
         label=_("测算日期"),
         required=False,
+        latest=datetime.date(2100, 12, 31),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("按这一天有效的政策测算；留空为今天"),
-        error_messages={"invalid": _("请填写有效日期，如 2026-12-01")},
+        error_messages={
+            "invalid": _("请填写有效日期，如 2026-12-01"),
+            "too_early": DAY_RANGE_MESSAGE,
+            "too_late": DAY_RANGE_MESSAGE,
+        },
     )
 
     def __init__(self, *args, **kwargs):

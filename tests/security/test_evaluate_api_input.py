@@ -55,3 +55,10 @@ def test_json_nested_too_deep_is_a_400(client, home):
     response = post(client, "[" * 30000 + "]" * 30000)
     assert response.status_code == 400
     assert response.json()["errors"] == {"body": ["请求内容须为UTF-8编码的JSON"]}
+
+
+@pytest.mark.parametrize("body", ["null", "[]", '"quanzhou"', "1", "true"])
+def test_a_body_that_is_no_json_object_is_a_400(client, home, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"body": ["请求内容须为JSON对象"]}}
