@@ -6,6 +6,8 @@ The client's address now comes from the trusted proxies' X-Forwarded-For entries
 ``check --deploy`` refuses a cache the workers do not share or a missing proxy setting.
 """
 
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -19,7 +21,13 @@ from ..operators_factories import VALID_USCC_2, make_operator
 
 PROXY = "10.0.0.2"  # the bureau's nginx, as gunicorn sees it
 SEARCH = "/search/?q=补助"
-REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": f"test-{uuid.uuid4().hex}",  # another test run on this machine counts apart
+    }
+}
 LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
