@@ -357,20 +357,6 @@ SKIPPED = {
 PATTERNS, UNCLASSIFIED = admin_patterns()
 SCOPED = [item for item in PATTERNS if isinstance(SCOPE.get(item.model), Outside)]
 
-# What this test found when it was written; each entry goes with the commit fixing it (strict: a fixed case fails).
-KNOWN_LEAKS = {
-    "wagtailadmin_pages:move_confirm": "LEAK: the move confirmation names another county's page (200)",
-}
-
-
-def scoped_params():
-    return [
-        pytest.param(item, id=item.id, marks=pytest.mark.xfail(strict=True, reason=KNOWN_LEAKS[item.id]))
-        if item.id in KNOWN_LEAKS
-        else pytest.param(item, id=item.id)
-        for item in SCOPED
-    ]
-
 
 def test_every_admin_id_pattern_is_covered():
     assert UNCLASSIFIED == [], "URL arguments in neither ID_ARGUMENTS nor NAME_ARGUMENTS"
@@ -565,7 +551,7 @@ def expected_answers(item):
     return {method: special.get(method, TO_DASHBOARD) for method in methods}
 
 
-@pytest.mark.parametrize("item", scoped_params())
+@pytest.mark.parametrize("item", SCOPED, ids=lambda item: item.id)
 def test_an_object_outside_the_viewer_s_scope_does_not_open(client, home, item):
     if item.name in SKIPPED:
         pytest.skip(SKIPPED[item.name])
