@@ -1,11 +1,15 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.scoping import counties_for
+from portal.regions import County
+from portal.scoped_admin import CityScopedSnippetViewSet
+from portal.scoping import cities_for, counties_for
 
 from . import views
 from .models import ConstructionTarget, MarketFacility, MarketService
@@ -31,12 +35,25 @@ def register_construction_menu_item():
     )
 
 
-class ConstructionTargetViewSet(SnippetViewSet):
+class ConstructionTargetForm(WagtailAdminModelForm):
+    """A target only for the user's own city and its counties."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cities = cities_for(self.for_user)
+        self.fields["city"].queryset = cities
+        self.fields["county"].queryset = County.objects.filter(city__in=cities)
+
+
+class ConstructionTargetViewSet(CityScopedSnippetViewSet):
+    """Each city's bureau sees and sets only its own city's targets (portal/scoped_admin.py)."""
+
     model = ConstructionTarget
     icon = "tasks"
     menu_label = _("建设目标")
     list_display = ["__str__", "markets_target", "stations_target", "is_interpretation"]
     list_filter = ["city", "is_interpretation"]
+    edit_handler = ObjectList(ConstructionTarget.panels, base_form_class=ConstructionTargetForm)
 
 
 class MarketServiceViewSet(SnippetViewSet):

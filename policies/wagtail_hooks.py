@@ -9,101 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import (
-    DeleteView,
-    EditView,
-    HistoryView,
-    IndexView,
-    SnippetViewSet,
-    SnippetViewSetGroup,
-    UsageView,
-)
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
-from portal.scoping import city_ids_for
+from portal.scoped_admin import CityScopedSnippetViewSet
 
 from .admin_forms import CityScopedCriterionForm, CopyRuleSetForm, RuleValueForm
 from .models import AssessmentCriterion, PolicyComment, RuleValue
 from .rulesets import copy_rule_set
 
 
-class CityScopedPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, limited to rows of the cities the user's city-level groups serve."""
-
-    def __init__(self, model, city_field):
-        super().__init__(model)
-        self.city_field = city_field
-
-    def city_of(self, instance):
-        value = instance
-        for part in self.city_field.split("__"):
-            value = getattr(value, part, None)
-        return getattr(value, "pk", value)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        if not super().user_has_any_permission_for_instance(user, actions, instance):
-            return False
-        return user.is_superuser or self.city_of(instance) in city_ids_for(user)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        instances = super().instances_user_has_any_permission_for(user, actions)
-        return self.scope(user, instances)
-
-    def scope(self, user, queryset):
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(**{f"{self.city_field}__in": city_ids_for(user)})
-
-
-class CityScopedObjectMixin:
-    """Another city's row is not found (404) rather than shown (edit and delete)."""
-
-    def get_queryset(self):
-        return self.permission_policy.scope(self.request.user, super().get_queryset())
-
-
-class CityScopedBaseObjectMixin:
-    """The same for the views that list something about one row (history, usage)."""
-
-    def get_base_object_queryset(self):
-        return self.permission_policy.scope(self.request.user, super().get_base_object_queryset())
-
-
-class CityScopedEditView(CityScopedObjectMixin, EditView):
-    pass
-
-
-class CityScopedDeleteView(CityScopedObjectMixin, DeleteView):
-    pass
-
-
-class CityScopedHistoryView(CityScopedBaseObjectMixin, HistoryView):
-    pass
-
-
-class CityScopedUsageView(CityScopedBaseObjectMixin, UsageView):
-    pass
-
-
-class CityScopedViewSet(SnippetViewSet):
-    city_field = "city"
-    edit_view_class = CityScopedEditView
-    delete_view_class = CityScopedDeleteView
-    history_view_class = CityScopedHistoryView
-    usage_view_class = CityScopedUsageView
-
-    def on_register(self):
-        policy = CityScopedPermissionPolicy(self.model, self.city_field)
-        register_permission_policy(self.model, policy, exact_class=True)
-        super().on_register()
-
-    def get_queryset(self, request):
-        return self.permission_policy.scope(request.user, self.model._default_manager.all())
-
-
-class PolicyCommentViewSet(CityScopedViewSet):
+class PolicyCommentViewSet(CityScopedSnippetViewSet):
     model = PolicyComment
     city_field = "page__city"
     icon = "comment"
@@ -121,7 +37,7 @@ class PolicyCommentViewSet(CityScopedViewSet):
     ]
 
 
-class AssessmentCriterionViewSet(CityScopedViewSet):
+class AssessmentCriterionViewSet(CityScopedSnippetViewSet):
     model = AssessmentCriterion
     icon = "list-ol"
     menu_label = _("考核项目")
@@ -141,18 +57,18 @@ class AssessmentCriterionViewSet(CityScopedViewSet):
 
 
 class RuleValueIndexView(IndexView):
-    copy_url_name = None
+    copy_rule_set_url_name = None
 
     @property
     def header_buttons(self):
         buttons = super().header_buttons
         if self.permission_policy.user_has_permission(self.request.user, "add"):
-            url = reverse(self.copy_url_name)
+            url = reverse(self.copy_rule_set_url_name)
             buttons.append(HeaderButton(_("从上一政策复制规则取值"), url=url, icon_name="copy"))
         return buttons
 
 
-class RuleValueViewSet(CityScopedViewSet):
+class RuleValueViewSet(CityScopedSnippetViewSet):
     model = RuleValue
     city_field = "policy__city"
     icon = "cogs"
@@ -180,12 +96,12 @@ class RuleValueViewSet(CityScopedViewSet):
     )
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(copy_url_name=self.get_url_name("copy"), **kwargs)
+        return super().get_index_view_kwargs(copy_rule_set_url_name=self.get_url_name("copy_rule_set"), **kwargs)
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("copy/", self.copy_view, name="copy")]
+        return super().get_urlpatterns() + [path("copy/", self.copy_rule_set_view, name="copy_rule_set")]
 
-    def copy_view(self, request):
+    def copy_rule_set_view(self, request):
         """Start a successor policy's rule set from a copy of an earlier policy's, to be edited afterwards."""
         if not self.permission_policy.user_has_permission(request.user, "add"):
             raise PermissionDenied

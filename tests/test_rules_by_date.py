@@ -161,7 +161,7 @@ def test_calculator_keeps_a_bad_date_with_a_message_next_to_it(client, home):
 
 
 def copy_url():
-    return reverse("wagtailsnippets_policies_rulevalue:copy")
+    return reverse("wagtailsnippets_policies_rulevalue:copy_rule_set")
 
 
 def test_a_renewed_ningde_plan_takes_over_on_its_effective_date(client, home):

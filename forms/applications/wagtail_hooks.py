@@ -5,16 +5,18 @@ from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from forms.cases.admin import CaseAdmin, CaseInspectView, HandlingCountyFilter
 from forms.cases.links import case_list_url
 from forms.cases.scoping import cases_visible_to
+from portal.scoped_admin import CountyScopedSnippetViewSet
+from portal.scoping import counties_for
 
 from . import admin_views, documents, review
 from .models import Application, OperatorProfile
@@ -22,7 +24,17 @@ from .models import Application, OperatorProfile
 CSS = ("forms/admin.css", "applications/css/admin.css")
 
 
-class OperatorProfileViewSet(SnippetViewSet):
+class OperatorProfileForm(WagtailAdminModelForm):
+    """An operator only in a county the user may see."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = counties_for(self.for_user)
+
+
+class OperatorProfileViewSet(CountyScopedSnippetViewSet):
+    """Staff see and change only the operators of the counties they may see (portal/scoped_admin.py)."""
+
     model = OperatorProfile
     icon = "group"
     menu_label = _("运营单位")
@@ -32,13 +44,16 @@ class OperatorProfileViewSet(SnippetViewSet):
     list_filter = ["county"]
     search_fields = ["organisation_name", "uscc"]
     # The phone is not on the edit form: staff see it masked in the list, the operator sees it in full.
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("uscc", read_only=True),
-        FieldPanel("legal_representative"),
-        FieldPanel("registered_address"),
-        FieldPanel("county"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation_name"),
+            FieldPanel("uscc", read_only=True),
+            FieldPanel("legal_representative"),
+            FieldPanel("registered_address"),
+            FieldPanel("county"),
+        ],
+        base_form_class=OperatorProfileForm,
+    )
 
 
 register_snippet(OperatorProfileViewSet)

@@ -10,6 +10,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -118,7 +119,38 @@ class CaseInspectView(InspectView):
         return context
 
 
-class CaseAdmin(ModelAdmin):
+class ScopedInstanceViewsMixin:
+    """The views of one row (inspect, edit, delete, history) look its id up in the admin's own ``get_queryset``
+    first: a row of a county the user may not see is a 404 before any permission is asked. (wagtail-modeladmin
+    looks the id up in the model's whole table, and its history view asks no permission at all: the history is
+    shown to whoever may inspect the row.)"""
+
+    def _visible_instance(self, request, instance_pk):
+        instance = self.get_queryset(request).filter(pk=unquote(instance_pk)).first()
+        if instance is None:
+            raise Http404
+        return instance
+
+    def inspect_view(self, request, instance_pk):
+        self._visible_instance(request, instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self._visible_instance(request, instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._visible_instance(request, instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        instance = self._visible_instance(request, instance_pk)
+        if not self.permission_helper.user_can_inspect_obj(request.user, instance):
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
+
+
+class CaseAdmin(ScopedInstanceViewsMixin, ModelAdmin):
     """A kind's case list: only the cases of the user's counties, each linked to its case page."""
 
     workflow = None

@@ -3,7 +3,8 @@ only its digest is kept), see when it was last used and revoke it. Each city's a
 their city's clients (superusers, all); a client is revoked, never deleted, as its complaints name it."""
 
 from django import forms
-from django.shortcuts import redirect
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -135,6 +136,14 @@ class ClientEditView(ScopedObjectMixin, generic.EditView):
     pass
 
 
+class ClientDeleteView(ScopedObjectMixin, generic.DeleteView):
+    """Nobody deletes a client (the policy refuses it); another city's client is not found before that is said."""
+
+    def dispatch(self, request, *args, **kwargs):
+        get_object_or_404(self.get_queryset(), pk=unquote(str(kwargs[self.pk_url_kwarg])))
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ClientHistoryView(ScopedBaseObjectMixin, HistoryView):
     pass
 
@@ -152,6 +161,7 @@ class Open311ClientViewSet(ModelViewSet):
     index_view_class = ClientIndexView
     add_view_class = IssueKeyView
     edit_view_class = ClientEditView
+    delete_view_class = ClientDeleteView
     history_view_class = ClientHistoryView
     usage_view_class = ClientUsageView
     list_display = [

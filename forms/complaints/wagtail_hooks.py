@@ -20,6 +20,7 @@ from forms.cases.admin import (
     CaseAdmin,
     CaseInspectView,
     HandlingCountyFilter,
+    ScopedInstanceViewsMixin,
 )
 from forms.cases.links import case_list_url, case_page_url
 from forms.cases.official_calendar import OfficialCalendarYear
@@ -176,7 +177,7 @@ class SurveyInspectView(InspectView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SurveyResponseAdmin(ModelAdmin):
+class SurveyResponseAdmin(ScopedInstanceViewsMixin, ModelAdmin):
     model = SurveyResponse
     menu_label = _("满意度调查")
     menu_icon = "list-ul"
