@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from forms.cases.validators import validate_phone
+from portal.inputs import VisibleTextField
 from portal.regions import County
 
 from .records import Category
@@ -54,7 +55,7 @@ def request_data(posted):
 
 class Open311RequestForm(forms.Form):
     service_code = forms.CharField(error_messages={"required": "缺少 service_code（服务代码）。"})
-    description = forms.CharField(max_length=3000, error_messages={"required": "缺少 description（事情经过）。"})
+    description = VisibleTextField(max_length=3000, error_messages={"required": "缺少 description（事情经过）。"})
     lat = forms.FloatField(required=False, min_value=-90, max_value=90)
     long = forms.FloatField(required=False, min_value=-180, max_value=180)
     address_string = forms.CharField(required=False, max_length=200)

@@ -78,14 +78,22 @@ def parse_date(value):
     return datetime.date.fromisoformat(value.strip())
 
 
+# The calculator's range (as on its page): no policy here applies before 2000; a later year is a typo.
+EARLIEST_AS_OF = datetime.date(2000, 1, 1)
+LATEST_AS_OF = datetime.date(2100, 12, 31)
+
+
 def parse_as_of(raw):
     """The day a request is about (None when not given); raises FactsError naming ``as_of``."""
     if raw in (None, ""):
         return None
     try:
-        return parse_date(raw)
+        day = parse_date(raw)
     except ValueError:
         raise FactsError({"as_of": ["日期须为有效日期，格式为 YYYY-MM-DD，如 2026-12-01"]}) from None
+    if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+        raise FactsError({"as_of": ["测算日期须在2000年1月1日至2100年12月31日之间"]})
+    return day
 
 
 def parse_honors(raw):

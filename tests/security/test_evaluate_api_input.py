@@ -62,3 +62,10 @@ def test_a_body_that_is_no_json_object_is_a_400(client, home, body):
     response = post(client, body)
     assert response.status_code == 400
     assert response.json() == {"errors": {"body": ["请求内容须为JSON对象"]}}
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "1999-12-31", "2101-01-01"])
+def test_a_day_no_policy_here_can_be_about_is_a_400_naming_it(client, home, as_of):
+    response = post(client, json.dumps({"city": "quanzhou", "facility_type": "market", "as_of": as_of}))
+    assert response.status_code == 400
+    assert response.json()["errors"]["as_of"] == ["测算日期须在2000年1月1日至2100年12月31日之间"]

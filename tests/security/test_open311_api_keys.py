@@ -179,3 +179,11 @@ def test_nobody_deletes_a_client_its_complaints_name(client, home):
     client.force_login(make_user("root", is_superuser=True, is_staff=True))
     assert client.post(f"{CLIENTS}delete/{issued.pk}/").status_code == 302
     assert Open311Client.objects.filter(pk=issued.pk).exists()
+
+
+@pytest.mark.parametrize("description", ["\u200b\u200b\u200b", "\u202e\u202d", "\u200b\u3000\u2066"])
+def test_a_description_with_nothing_visible_is_refused(client, home, description):
+    _client, key = make_open311_client()
+    response = client.post(POST, complaint(api_key=key, description=description))
+    assert response.status_code == 400
+    assert "请填写文字内容" in response.content.decode() and not Complaint.objects.exists()
