@@ -111,10 +111,14 @@ class IssueKeyView(generic.CreateView):
         return redirect("open311_clients:issued", self.object.pk)
 
 
-class IssuedKeyView(ScopedObjectMixin, generic.InspectView):
-    """The key just issued, taken out of the session as it is shown."""
+class IssuedKeyView(generic.InspectView):
+    """The key just issued, taken out of the session as it is shown (another city's client is not found)."""
 
     template_name = "forms/admin/open311_key_issued.html"
+
+    def get_object(self, queryset=None):
+        visible = clients_visible_to(self.request.user, Open311Client.objects.all())
+        return get_object_or_404(visible, pk=unquote(str(self.pk)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
