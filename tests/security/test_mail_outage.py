@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from forms.complaints.models import Complaint
@@ -42,8 +43,14 @@ class RefusingEmailBackend:
         raise smtplib.SMTPServerDisconnected("connection refused")
 
 
-def run_worker():
-    call_command("db_worker", "--backend", "background", "--queue-name", "*", "--batch", "--no-startup-delay")
+@pytest.fixture
+def run_worker(monkeypatch):
+    """The worker's pass over the ready tasks. A real worker has a connection of its own and recycles it; here it
+    shares the test's, which holds the test's transaction, so it must not close it (PostgreSQL's CONN_MAX_AGE)."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command(
+        "db_worker", "--backend", "background", "--queue-name", "*", "--batch", "--no-startup-delay"
+    )
 
 
 @pytest.fixture
@@ -68,7 +75,7 @@ def test_a_complaint_gets_its_receipt_and_code_while_the_mail_server_is_down(
 
 
 @override_settings(TASKS=DATABASE_QUEUE)
-def test_the_notice_is_retried_until_the_mail_server_is_back(client, home, handler, time_machine):
+def test_the_notice_is_retried_until_the_mail_server_is_back(client, home, handler, time_machine, run_worker):
     with override_settings(EMAIL_BACKEND=MAIL_DOWN):
         client.post(COMPLAINT_URL, complaint_post())
         run_worker()

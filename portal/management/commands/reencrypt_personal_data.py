@@ -25,15 +25,10 @@ class Command(BaseCommand):
 @transaction.atomic
 def reencrypt(model, fields):
     """Read (decrypting with any key, or raising) and write back (encrypting with the first key), a batch at a time."""
-    count, batch = 0, []
-    for row in model._base_manager.only("pk", *fields).order_by("pk").iterator(chunk_size=BATCH):
-        batch.append(row)
-        if len(batch) == BATCH:
-            count += write(model, batch, fields)
-            batch = []
-    return count + write(model, batch, fields)
-
-
-def write(model, rows, fields):
-    model._base_manager.bulk_update(rows, fields)
-    return len(rows)
+    count, last_pk = 0, None
+    rows = model._base_manager.only("pk", *fields).order_by("pk")
+    while batch := list((rows if last_pk is None else rows.filter(pk__gt=last_pk))[:BATCH]):
+        model._base_manager.bulk_update(batch, fields)
+        count += len(batch)
+        last_pk = batch[-1].pk
+    return count
