@@ -18,6 +18,7 @@ from portal.checks import check_proxy_setting, check_shared_cache
 from portal.client_address import client_address
 
 from ..operators_factories import VALID_USCC_2, make_operator
+from ..utils import SUITE_NOW
 
 PROXY = "10.0.0.2"  # the bureau's nginx, as gunicorn sees it
 SEARCH = "/search/?q=补助"
@@ -37,7 +38,8 @@ def via_proxy(forwarded_for):
 
 
 @pytest.fixture(autouse=True)
-def fresh_counters():
+def fresh_counters(time_machine):
+    time_machine.move_to(SUITE_NOW, tick=False)  # a per-minute window must not roll over between two requests
     cache.clear()
     yield
     cache.clear()

@@ -7,12 +7,15 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from tests.utils import SUITE_NOW
+
 pytestmark = pytest.mark.django_db
 TWO = {name: "2/m" for name in ("evaluate", "search", "suggest", "register", "password_reset")}
 
 
 @pytest.fixture(autouse=True)
-def low_limits():
+def low_limits(time_machine):
+    time_machine.move_to(SUITE_NOW, tick=False)  # a per-minute window must not roll over between two requests
     cache.clear()
     with override_settings(RATE_LIMITS=TWO):
         yield
