@@ -6,6 +6,7 @@ handles a token, another with the same token waits for it, then finds the stored
 receipt. The lock lives in the shared cache, so it holds across gunicorn workers.
 """
 
+import hashlib
 import time
 from contextlib import contextmanager
 
@@ -16,13 +17,18 @@ WAIT_SECONDS = 15
 POLL_SECONDS = 0.05
 
 
+def token_cache_key(prefix: str, token: str) -> str:
+    """A cache key for a form token: hashed, since a token is whatever the client sent and a key must be plain."""
+    return f"{prefix}:" + hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @contextmanager
 def one_request_per_token(token: str):
     """Hold the token's lock for the block; waits (up to WAIT_SECONDS) while another request holds it."""
     if not token:
         yield
         return
-    key = f"submission-token:{token[:100]}"
+    key = token_cache_key("submission-token", token)
     # Counted in polls, not read off a clock: the wait must hold whatever the clock does (a frozen or faked one).
     for _poll in range(int(WAIT_SECONDS / POLL_SECONDS)):
         if cache.add(key, 1, LOCK_SECONDS):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
-from forms.cases.submissions import one_request_per_token
+from forms.cases.submissions import one_request_per_token, token_cache_key
 from portal.ratelimits import exceeded, usage
 
 from .notifications import notify_county_of_arrival
@@ -78,7 +78,7 @@ def submit_case(request, page):
 
 
 def receipt_cache_key(token):
-    return f"complaint-receipt:{token[:100]}"
+    return token_cache_key("complaint-receipt", token)
 
 
 def receipt_again(request, page, token):
