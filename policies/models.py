@@ -380,6 +380,7 @@ class RuleValue(models.Model):
         SCORE_DECIMALS = "score_decimals", _("总分对照分数段前保留的小数位数（四舍五入）")
         RECOMMENDATION_SHARE = "recommendation_share", _("第7项须达到推荐次数的登记求职人员比例（%）")
         PLACEMENT_FRACTIONS = "placement_fractions", _("第9项超出基准的不足1人部分：0 不计分，1 按比例计分")
+        EXPERT_TRIM = "expert_trim", _("年度考核各项考核分值：去掉专家评分最高、最低各几个后取平均（0 表示直接平均）")
 
     policy = models.ForeignKey(
         PolicyPage,

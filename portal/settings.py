@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wages",
     "forms.complaints",
     "forms.applications",
+    "forms.assessments",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
