@@ -20,10 +20,11 @@ logger = logging.getLogger(__name__)
 
 
 class ActionForm(forms.Form):
-    """The form of a transition; it knows the user, for forms whose choices depend on them."""
+    """The form of a transition; it knows the user and the case, for forms whose fields depend on them."""
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, case=None, **kwargs):
         self.user = user
+        self.case = case
         super().__init__(*args, **kwargs)
 
 
@@ -74,8 +75,8 @@ class Workflow:
         """The transitions this user can run on this case now (what the case page offers)."""
         return [t for t in self.transitions if t.offered(case, user)]
 
-    def form_for(self, transition, user, data=None):
-        return transition.form(data, prefix=transition.name, user=user)
+    def form_for(self, transition, user, data=None, case=None):
+        return transition.form(data, prefix=transition.name, user=user, case=case)
 
     def record(self, case, action, user=None, note="", from_status="", **event_fields):
         return self.event_model.objects.create(
@@ -111,7 +112,7 @@ class Workflow:
         transition = self.by_name.get(name)
         if transition is None or not self.may_open(user, case) or not transition.offered(case, user):
             raise PermissionDenied
-        form = self.form_for(transition, user, post_data)
+        form = self.form_for(transition, user, post_data, case)
         if not form.is_valid():
             return False, form
         try:
