@@ -71,6 +71,11 @@ ROLE_PERMISSIONS = {
         ("auth", "change_user"),
         ("applications", "view_application"),
         ("applications", "change_application"),
+        ("assessments", "view_assessment"),
+        ("assessments", "change_assessment"),
+        ("assessments", "add_assessmentround"),
+        ("assessments", "change_assessmentround"),
+        ("assessments", "view_assessmentround"),
     ],
     "city_editor": [
         ("wagtaildocs", "add_document"),
@@ -85,6 +90,8 @@ ROLE_PERMISSIONS = {
     "county_case_handler": [
         ("applications", "view_application"),
         ("applications", "change_application"),
+        ("assessments", "view_assessment"),
+        ("assessments", "change_assessment"),
     ],
 }
 

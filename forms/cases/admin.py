@@ -110,7 +110,9 @@ class CaseInspectView(InspectView):
         context["actions"] = [
             {
                 "action": transition,
-                "form": failed_form if transition.name == failed_action else self.workflow.form_for(transition, user, case=self.instance),
+                "form": failed_form
+                if transition.name == failed_action
+                else self.workflow.form_for(transition, user, case=self.instance),
                 "open": transition.name == failed_action,
             }
             for transition in self.workflow.available(self.instance, user)

@@ -1,0 +1,122 @@
+"""make_* helpers for the annual assessment: a round, an operator's recognised market, an assessment."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+from forms.applications import catalogue
+from forms.applications.models import Application
+from forms.assessments import rounds
+from forms.assessments.models import AssessmentEvidence, AssessmentRound, PlacementRow
+from forms.assessments.workflow import start_assessment, submit
+from policies.models import AssessmentCriterion
+from portal.regions import City
+
+from .complaints_factories import pdf_bytes
+from .markets_factories import make_market
+from .operators_factories import make_operator, with_check_character
+from .utils import SUITE_TODAY
+
+
+def make_round(city_slug="quanzhou", year=None, **dates):
+    """A round of ``year`` (the suite's year) with the proposed dates, its window open on the suite's day."""
+    year = year or SUITE_TODAY.year
+    values = rounds.proposed_dates(city_slug, year)
+    values.update(
+        opens_on=SUITE_TODAY - datetime.timedelta(days=10), closes_on=SUITE_TODAY + datetime.timedelta(days=5)
+    )
+    values.update(dates)
+    return AssessmentRound.objects.create(city=City.objects.get(slug=city_slug), year=year, **values)
+
+
+def make_operator_market(username="operator", county_name="丰泽区", recognized_on=None, **market_fields):
+    """An operator whose approved recognition application put its market in the directory."""
+    user, profile = make_operator(
+        username, county_name=county_name, uscc=market_fields.pop("uscc", None) or uscc_for(username)
+    )
+    market = make_market(
+        county_name,
+        name=market_fields.pop("name", f"{county_name}{username}零工市场"),
+        recognized_on=recognized_on or datetime.date(SUITE_TODAY.year, 3, 16),
+        staff_count=market_fields.pop("staff_count", 2),
+        floor_area=market_fields.pop("floor_area", 260),
+        **market_fields,
+    )
+    Application.objects.create(
+        receipt_no=f"RD-{username}",
+        operator=profile,
+        city=market.county.city,
+        form_kind=catalogue.RECOGNITION,
+        status=Application.Status.APPROVED,
+        handling_county=market.county,
+        organisation_name=profile.organisation_name,
+        legal_representative="陈建国",
+        uscc=profile.uscc,
+        registered_address="泉州市丰泽区东海街道通港西街1号",
+        market_name=market.title,
+        market_address="泉州市丰泽区东海街道海星街88号",
+        market_page=market,
+    )
+    return user, profile, market
+
+
+USCC_BY_USERNAME = {"operator": "91350503MA2YQK6L6T", "operator2": "91350582MA32H3NK1N"}
+
+
+def uscc_for(username):
+    return USCC_BY_USERNAME.get(username, "91350503MA2YQK6L6T")
+
+
+def resident_id(serial):
+    """A valid identity number of a Fengze resident born in 1980, distinct per ``serial`` (0-999)."""
+    return with_check_character(f"35050319800101{serial:03d}")
+
+
+def add_placements(assessment, count, placed_on=None):
+    placed_on = placed_on or datetime.date(assessment.round.year, 6, 1)
+    for n in range(count):
+        PlacementRow.objects.create(
+            assessment=assessment,
+            row_number=n + 1,
+            name=f"务工人员{n + 1}",
+            id_number=resident_id(n),
+            residence="泉州市丰泽区东海街道",
+            phone=f"1380000{n:04d}",
+            employer="泉州市示范建筑劳务有限公司",
+            placed_on=placed_on,
+        )
+
+
+def fill_self_assessment(assessment, points=None):
+    """Every item self-scored (its full points unless ``points`` says otherwise) and the report uploaded."""
+    points = points or {}
+    for item in assessment.items.all():
+        item.self_points = points.get(item.number, criterion_max(assessment, item.number))
+        item.save()
+    AssessmentEvidence.objects.create(
+        assessment=assessment,
+        item_number=AssessmentEvidence.REPORT,
+        file=pdf_file(),
+        original_name="工作运营方案落实情况报告.pdf",
+        content_type="application/pdf",
+        size=len(pdf_bytes()),
+    )
+
+
+def criterion_max(assessment, number):
+    return AssessmentCriterion.objects.get(city=assessment.round.city, number=number).max_points
+
+
+def pdf_file():
+    return ContentFile(pdf_bytes(), name="report.pdf")
+
+
+def make_submitted_assessment(round_=None, username="operator", placements=30, points=None):
+    round_ = round_ or make_round()
+    user, profile, market = make_operator_market(username)
+    assessment = start_assessment(round_, profile, market, user)
+    add_placements(assessment, placements)
+    fill_self_assessment(assessment, points)
+    submit(assessment, user)
+    assessment.refresh_from_db()
+    return assessment
