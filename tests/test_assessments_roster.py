@@ -4,18 +4,24 @@ Every date is computed from the fixed period below, never from today.
 """
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
+from docx import Document
+from openpyxl import Workbook, load_workbook
 
 from forms.assessments.roster import (
     COLUMNS,
     LINE,
+    Heading,
     RosterRow,
     check_rows,
     monthly_average,
     same_month_elsewhere,
 )
+from forms.assessments.roster_files import MAX_ROWS, file_name, read_xlsx, roster_docx, roster_xlsx, template_xlsx
 from policies.rules import evaluate
 
 from .operators_factories import with_check_character
@@ -72,6 +78,10 @@ def accepted(*rows):
     rows_, errors = check_rows(list(rows), START, END)
     assert errors == []
     return rows_
+
+
+QUANZHOU = Heading("丰泽区东海零工驿站", "泉州市丰泽区东海街道东滨路1号", "quanzhou", START, END)
+NINGDE = Heading("蕉城区零工市场", "宁德市蕉城区天湖东路2号", "ningde", START, END)
 
 
 # ----- the columns ----------------------------------------------------------------------------------------------
@@ -266,3 +276,258 @@ def test_monthly_average_is_what_item_9_scores(home):
     reached = evaluate({"city": "quanzhou", "facility_type": "market", "monthly_placements": monthly_average(120, 12)})
     points = {i.number: i.points for i in result.items}[9]
     assert points < {i.number: i.points for i in reached.items}[9] == 5
+
+
+# ----- the template ---------------------------------------------------------------------------------------------
+
+
+def sheet_of(data):
+    return load_workbook(io.BytesIO(data)).worksheets[0]
+
+
+def template_sheet(heading=QUANZHOU):
+    return sheet_of(template_xlsx(heading.market_name, heading.address, heading.city_slug, START, END))
+
+
+def test_template_headers_are_exactly_the_annex_columns_in_order():
+    sheet = template_sheet()
+    headers = [cell.value for cell in sheet[HEADER_ROW]]
+    assert headers == ANNEX_LABELS
+
+
+def test_template_has_the_annex_title_header_line_and_a_note_on_period_and_formats():
+    sheet = template_sheet()
+    assert sheet["A1"].value == "附件4"
+    assert sheet["A2"].value == "泉州市零工市场（驿站）推荐成功就业花名册"
+    assert sheet["A3"].value == "零工市场（驿站）：丰泽区东海零工驿站"
+    assert sheet["D3"].value == "开办地点：泉州市丰泽区东海街道东滨路1号"
+    note = sheet["A4"].value
+    assert "2026年1月1日至2026年12月31日" in note
+    assert "2026-03-05" in note and "18位" in note and "0595-22345678" in note
+    assert "解读" not in note
+    assert sheet.column_dimensions["C"].width >= 20
+
+
+def test_template_formats_identity_phone_and_date_columns_as_text():
+    sheet = template_sheet()
+    for column in "CEG":
+        assert sheet[f"{column}{HEADER_ROW + 1}"].number_format == "@"
+        assert sheet[f"{column}{HEADER_ROW + 100}"].number_format == "@"
+    assert sheet[f"A{HEADER_ROW + 1}"].number_format != "@"
+    # The whole column too, for rows typed below the formatted ones.
+    assert [sheet.column_dimensions[column].number_format for column in "CEG"] == ["@", "@", "@"]
+
+
+def test_files_are_the_chinese_annex_whatever_the_page_language():
+    with translation.override("en"):
+        sheet = template_sheet()
+        raw_rows, errors = read_xlsx(filled_template([raw_row(1)]))
+    assert [cell.value for cell in sheet[HEADER_ROW]] == ANNEX_LABELS
+    assert errors == [] and len(raw_rows) == 1
+
+
+def test_ningde_template_says_its_layout_is_an_interpretation_of_quanzhous():
+    sheet = template_sheet(NINGDE)
+    assert sheet["A2"].value == "宁德市零工市场(驿站)岗位推荐成功花名册"
+    assert "未公布表式" in sheet["A4"].value and "按泉州市附件4的栏目" in sheet["A4"].value
+    assert "解读" in sheet["A4"].value
+    assert [cell.value for cell in sheet[HEADER_ROW]] == ANNEX_LABELS
+
+
+def filled_template(rows, heading=QUANZHOU, first_line=HEADER_ROW + 1):
+    """The downloaded template with ``rows`` typed in (as text, as the template's text cells keep them)."""
+    workbook = load_workbook(io.BytesIO(template_xlsx(heading.market_name, heading.address, heading.city_slug)))
+    sheet = workbook.worksheets[0]
+    for line, row in enumerate(rows, start=first_line):
+        for column, key in enumerate(KEYS, start=1):
+            sheet.cell(line, column).value = row.get(key)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def read_and_check(data):
+    raw_rows, errors = read_xlsx(data)
+    assert errors == []
+    return check_rows(raw_rows, START, END)
+
+
+def test_a_filled_template_reads_back_to_the_same_rows():
+    rows, errors = read_and_check(filled_template([raw_row(n) for n in (1, 2, 3)]))
+    assert errors == []
+    assert rows == [expected_row(1), expected_row(2), expected_row(3)]
+
+
+def test_blank_rows_are_skipped_and_errors_name_the_sheet_row():
+    data = filled_template([raw_row(1), {}, raw_row(2, phone="12345")])
+    rows, errors = read_and_check(data)
+    assert rows == []
+    assert [str(error) for error in errors] == [
+        "第8行“联系电话”格式不正确：请填写11位手机号码，或带区号的固定电话（如0595-22345678）。"
+    ]
+
+
+def test_one_bad_row_in_a_file_accepts_none():
+    rows, errors = read_and_check(
+        filled_template([raw_row(1), raw_row(2, id_number=wrong_check_character(person_id(2)))])
+    )
+    assert rows == []
+    assert [str(error) for error in errors] == ["第7行“身份证号码”最后一位校验码不正确（按GB 11643计算），请逐位核对。"]
+
+
+def workbook_bytes(*lines):
+    workbook = Workbook()
+    for line in lines:
+        workbook.active.append(line)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_sheet_without_title_rows_and_with_real_date_cells_is_read():
+    row = raw_row(1)
+    data = workbook_bytes(
+        ANNEX_LABELS,
+        [
+            1,
+            row["name"],
+            row["id_number"],
+            row["residence"],
+            row["phone"],
+            row["employer"],
+            datetime.datetime(2026, 2, 1),
+        ],
+    )
+    rows, errors = read_and_check(data)
+    assert errors == [] and rows[0].placed_on == datetime.date(2026, 2, 1)
+
+
+def test_header_split_over_two_lines_as_in_the_annex_is_recognised():
+    labels = ANNEX_LABELS[:5] + ["实现就业\n企业名称", "推荐时间"]
+    row = raw_row(1)
+    raw_rows, errors = read_xlsx(workbook_bytes(labels, [row[key] for key in KEYS]))
+    assert errors == [] and raw_rows[0]["employer"] == row["employer"]
+
+
+def test_identity_numbers_typed_as_numbers_are_named():
+    row = raw_row(1)
+    cells = [row[key] for key in KEYS]
+    cells[2] = int(row["id_number"][:17] + "0")
+    rows, errors = read_and_check(workbook_bytes(ANNEX_LABELS, cells))
+    assert rows == []
+    assert [str(error) for error in errors] == [
+        "第2行“身份证号码”被存成了数字，后几位可能已丢失：请把该列设为“文本”格式后重新填写18位号码"
+    ]
+
+
+def file_errors(data):
+    raw_rows, errors = read_xlsx(data)
+    assert raw_rows == []
+    return [str(error) for error in errors]
+
+
+def test_a_renamed_header_is_refused_naming_the_column():
+    labels = [("电话" if label == "联系电话" else label) for label in ANNEX_LABELS]
+    assert file_errors(workbook_bytes(labels, ["1", "张三"])) == [
+        "表头缺少“联系电话”列（表头中有未识别的列“电话”），请用下载的模板填写，不要修改列名。"
+    ]
+
+
+def test_a_sheet_without_the_header_is_refused():
+    assert file_errors(workbook_bytes(["名单"], ["张三", "李四"])) == [
+        "找不到表头：前20行中没有“序号”“姓名”“身份证号码”等列名，请用下载的模板填写。"
+    ]
+
+
+def test_a_template_with_no_rows_is_refused():
+    assert file_errors(template_xlsx("某驿站", "某地", "quanzhou")) == ["文件中没有填写人员：表头下方没有数据行。"]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ("序号,姓名\n1,张三\n".encode(), "文件不是.xlsx格式，请用下载的模板填写后上传.xlsx文件。"),
+        (b"%PDF-1.7\n", "文件不是.xlsx格式，请用下载的模板填写后上传.xlsx文件。"),
+        (
+            b"PK\x03\x04 not really a zip",
+            "文件无法读取：不是有效的.xlsx文件，或文件已损坏。请用下载的模板填写后另存为.xlsx再上传。",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512,
+            "这是旧版Excel（.xls）文件，请在Excel中“另存为”.xlsx格式后重新上传。",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"),
+            "文件设置了打开密码，无法读取。请在Excel中取消密码后重新上传。",
+        ),
+    ],
+    ids=["csv", "pdf", "broken zip", "xls", "encrypted"],
+)
+def test_a_file_that_is_not_a_readable_xlsx_gets_a_clear_message(data, message):
+    assert file_errors(data) == [message]
+
+
+def test_a_docx_renamed_to_xlsx_is_refused():
+    assert file_errors(roster_docx([], QUANZHOU)) == [
+        "文件无法读取：不是有效的.xlsx文件，或文件已损坏。请用下载的模板填写后另存为.xlsx再上传。"
+    ]
+
+
+def test_an_uploaded_file_object_is_read():
+    raw_rows, errors = read_xlsx(io.BytesIO(filled_template([raw_row(1)])))
+    assert errors == [] and raw_rows[0][LINE] == HEADER_ROW + 1
+
+
+def test_more_than_the_row_limit_is_refused():
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(ANNEX_LABELS)
+    for n in range(MAX_ROWS + 1):
+        sheet.append([n + 1, "张三"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert file_errors(buffer.getvalue()) == [f"花名册最多{MAX_ROWS}行，本文件超过{MAX_ROWS}行。"]
+
+
+# ----- the filled roster ----------------------------------------------------------------------------------------
+
+
+def test_roster_xlsx_keeps_18_digit_numbers_as_text_and_reads_back():
+    rows = [expected_row(1), expected_row(2)]
+    data = roster_xlsx(rows, QUANZHOU)
+    sheet = sheet_of(data)
+    assert [cell.value for cell in sheet[HEADER_ROW]] == ANNEX_LABELS
+    id_cell = sheet[f"C{HEADER_ROW + 1}"]
+    assert id_cell.value == person_id(1) and id_cell.data_type == "s" and id_cell.number_format == "@"
+    assert sheet[f"E{HEADER_ROW + 1}"].data_type == "s"
+    assert any("填报人（签名）：" == cell.value for cell in sheet[sheet.max_row])
+    read_back, errors = read_and_check(data)
+    assert errors == [] and read_back == rows
+
+
+def docx_text(data):
+    document = Document(io.BytesIO(data))
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    return paragraphs, table
+
+
+def test_roster_docx_is_the_filled_annex_for_signing():
+    paragraphs, table = docx_text(roster_docx([expected_row(1), expected_row(2)], QUANZHOU))
+    assert paragraphs[:2] == ["附件4", "泉州市零工市场（驿站）推荐成功就业花名册"]
+    assert "零工市场（驿站）：丰泽区东海零工驿站\t开办地点：泉州市丰泽区东海街道东滨路1号" in paragraphs
+    assert table[0] == ANNEX_LABELS
+    first = expected_row(1)
+    assert table[1] == ["1", first.name, first.id_number, first.residence, first.phone, first.employer, "2026-02-01"]
+    assert len(table) == 3
+    footer = paragraphs[-1]
+    assert "填报人（签名）：" in footer and "负责人（签名）：" in footer and "填报日期：" in footer
+    assert not any("解读" in paragraph for paragraph in paragraphs)
+    assert file_name(QUANZHOU, "docx") == "泉州市零工市场（驿站）推荐成功就业花名册（丰泽区东海零工驿站）.docx"
+
+
+def test_ningde_roster_docx_notes_the_interpretation():
+    paragraphs, table = docx_text(roster_docx([expected_row(1)], NINGDE))
+    assert paragraphs[1] == "宁德市零工市场(驿站)岗位推荐成功花名册"
+    assert any("按泉州市附件4的栏目" in paragraph and "解读" in paragraph for paragraph in paragraphs)
+    assert table[0] == ANNEX_LABELS
