@@ -29,6 +29,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("operators/assessments/", include("forms.assessments.urls")),
     path("operators/", include("forms.applications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

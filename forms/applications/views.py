@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
+from wagtail import hooks
 
 from forms.cases.uploads import private_file_response
 from portal.ratelimits import limited
@@ -86,6 +87,8 @@ def my_services(request, profile):
             (label, catalogue.materials_for(city_slug, key)) for key, label in catalogue.SUBSIDY_TYPES.items()
         ],
         "materials_interpretation": catalogue.materials_interpretation(city_slug),
+        # Other kinds of case add their part of the page (the annual assessment does): hook "operator_home_sections".
+        "other_sections": [section(request, profile) for section in hooks.get_hooks("operator_home_sections")],
     }
     return render(request, "applications/my_services.html", context)
 

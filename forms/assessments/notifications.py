@@ -50,7 +50,7 @@ def notify_operator_of_assessment(assessment):
     email = assessment.operator.user.email
     if not email:
         return
-    link = site_link(reverse("operators:assessment", kwargs={"receipt_no": assessment.receipt_no}))
+    link = site_link(reverse("assessments:detail", kwargs={"receipt_no": assessment.receipt_no}))
     queue_mail(
         f"您的{assessment.round}材料（{assessment.receipt_no}）：{assessment.get_status_display()}",
         (

@@ -18,9 +18,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from forms.cases.validators import ascii_digits, validate_phone, validate_resident_id
 from portal.inputs import chinese_date, is_visible
-
-from ..cases.validators import ascii_digits, validate_phone, validate_resident_id
 
 COLUMNS = (
     ("row_number", gettext_lazy("序号")),

@@ -5,13 +5,12 @@ seeker, 9 from the roster, 16 from the honours of the recent years) are pre-fill
 how; the operator's own 自评分值 of an item, once typed, is what the self-assessment claims.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from policies.rules.engine import assess
 from policies.rules.loading import load_rules
 from policies.rules.types import Facts, Honor
 
 from .eligibility import months_in_period, whole_months
+from .roster import monthly_average
 
 
 def round_rules(round_):
@@ -25,11 +24,12 @@ def placements_in_period(assessment):
 
 
 def monthly_placements(assessment):
-    """Item 9's 月均推荐成功就业人数: the roster's placements in the period over the months the market operated."""
+    """Item 9's 月均推荐成功就业人数: the roster's placements in the period over the months the market operated.
+
+    Unrounded, as the rule compares it with the base (9.96 a month has not reached 10)."""
     round_ = assessment.round
     months = months_in_period(assessment.market.recognized_on, round_.period_start, round_.period_end)
-    average = Decimal(len(placements_in_period(assessment))) / months
-    return average.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), months
+    return monthly_average(len(placements_in_period(assessment)), months), months
 
 
 def facts_for(assessment, item_scores=None):
