@@ -13,6 +13,7 @@ its class (404 for the portal's own models; for pages, Wagtail's permission-deni
 the answer ``PAGE_ANSWERS`` names) and checks the object is unchanged afterwards.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 
@@ -27,14 +28,16 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, TaskState, Workflow, WorkflowState
 
 from forms.applications.models import Application
+from forms.assessments.workflow import start_assessment, submit
 from forms.complaints.models import ComplaintAttachment, SurveyResponse
 from markets.models import ConstructionTarget, CountyDirectoryPage
 from policies.models import AssessmentCriterion, PolicyComment, PolicyPage, RuleValue
 from portal.roles import WORKFLOW_NAME, StaffScope
+from tests.assessments_factories import add_placements, fill_self_assessment, make_operator_market, make_round
 from tests.complaints_factories import make_complaint, make_open311_client, png_bytes
 from tests.markets_factories import make_market
 from tests.operators_factories import VALID_USCC_2, add_material, make_application, make_operator
-from tests.utils import make_user
+from tests.utils import SUITE_TODAY, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -266,6 +269,27 @@ def jiaocheng_application_document():
     return add_material(jiaocheng_application(), "①")
 
 
+def ningde_round():
+    return make_round("ningde")
+
+
+def jiaocheng_assessment():
+    """A 蕉城区 market's submitted assessment (Ningde asks for a year of operation before the round's date)."""
+    recognized_on = datetime.date(SUITE_TODAY.year - 1, 1, 5)
+    user, profile, market = make_operator_market(
+        "jiaocheng-operator", county_name="蕉城区", recognized_on=recognized_on
+    )
+    assessment = start_assessment(ningde_round(), profile, market, user)
+    add_placements(assessment, 3)
+    fill_self_assessment(assessment)
+    submit(assessment, user)
+    return assessment
+
+
+def jiaocheng_assessment_evidence():
+    return jiaocheng_assessment().evidence.get()
+
+
 def ningde_comment():
     page = PolicyPage.objects.filter(city__slug="ningde").first()
     return PolicyComment.objects.create(page=page, text="建议延长服务时间。", contact="13500003333")
@@ -303,6 +327,7 @@ QZ_ADMIN, ND_ADMIN = "泉州市市级管理员", "宁德市市级管理员"
 QZ_EDITOR, ND_EDITOR = "泉州市市级编辑", "宁德市市级编辑"
 FUAN, JIAOCHENG = "福安市县级办案人员", "蕉城区县级办案人员"  # two counties of Ningde
 CASE_PAGE, APPLICATION_PAGE = "forms_complaint_modeladmin_inspect", "applications_application_modeladmin_inspect"
+ASSESSMENT_PAGE = "assessments_assessment_modeladmin_inspect"
 
 # fmt: off
 SCOPE = {
@@ -314,6 +339,9 @@ SCOPE = {
     "applications.Application": Outside(jiaocheng_application, FUAN, JIAOCHENG, APPLICATION_PAGE),
     "applications.ApplicationDocument": Outside(jiaocheng_application_document, QZ_ADMIN, ND_ADMIN, "applications_document"),  # noqa: E501
     "applications.OperatorProfile": Outside(jiaocheng_operator, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_applications_operatorprofile:edit", grant="applications.operatorprofile"),  # noqa: E501
+    "assessments.AssessmentRound": Outside(ningde_round, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_assessments_assessmentround:edit"),  # noqa: E501
+    "assessments.Assessment": Outside(jiaocheng_assessment, FUAN, JIAOCHENG, ASSESSMENT_PAGE),
+    "assessments.AssessmentEvidence": Outside(jiaocheng_assessment_evidence, FUAN, JIAOCHENG, "assessments_evidence"),
     "policies.PolicyComment": Outside(ningde_comment, QZ_EDITOR, ND_EDITOR, "wagtailsnippets_policies_policycomment:edit"),  # noqa: E501
     "policies.AssessmentCriterion": Outside(ningde_criterion, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_policies_assessmentcriterion:edit"),  # noqa: E501
     "policies.RuleValue": Outside(ningde_rule_value, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_policies_rulevalue:edit"),
