@@ -24,9 +24,12 @@ def token_cache_key(prefix: str, token: str) -> str:
 
 @contextmanager
 def one_request_per_token(token: str):
-    """Hold the token's lock for the block; waits (up to WAIT_SECONDS) while another request holds it."""
+    """Hold the token's lock for the block, waiting (up to WAIT_SECONDS) while another request holds it.
+
+    Yields whether the lock is held: False when the other request is still at work after the wait, and this one
+    must not handle the form (it would find the captcha used up)."""
     if not token:
-        yield
+        yield True
         return
     key = token_cache_key("submission-token", token)
     # Counted in polls, not read off a clock: the wait must hold whatever the clock does (a frozen or faked one).
@@ -34,7 +37,10 @@ def one_request_per_token(token: str):
         if cache.add(key, 1, LOCK_SECONDS):
             break
         time.sleep(POLL_SECONDS)
+    else:
+        yield False
+        return
     try:
-        yield
+        yield True
     finally:
         cache.delete(key)

@@ -37,9 +37,21 @@ def too_many(form, message):
 
 def case_form(request, page):
     if request.method == "POST":
-        with one_request_per_token(request.POST.get("token", "")):
+        with one_request_per_token(request.POST.get("token", "")) as handled_here:
+            if not handled_here:
+                return still_in_progress(request, page)
             return submit_case(request, page)
     return render_case_form(request, page, case_form_class(page)(), status=200)
+
+
+def still_in_progress(request, page):
+    """The same form is being saved by an earlier click that has not finished: the form again, as typed."""
+    form = case_form_class(page)(request.POST)
+    form.add_error(
+        None,
+        _("您刚才的提交仍在处理中，请稍候一分钟再刷新本页查看回执；如仍未收到回执，再重新提交（所填内容已保留）。"),
+    )
+    return render_case_form(request, page, form, status=409)
 
 
 def case_form_class(page):
