@@ -34,14 +34,14 @@ LAYOUTS = {
 
 
 def blank_document(spec):
-    document = _new_document()
+    document = new_document()
     _write_form(document, spec, values=None, date_text="")
     return document
 
 
 def filled_document(spec, values, date_text=""):
     """``spec.copies`` identical copies (two: "此表一式两份"), each starting on a new page."""
-    document = _new_document()
+    document = new_document()
     for copy in range(spec.copies):
         if copy:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -97,54 +97,55 @@ def _text(value):
     return str(value)
 
 
-def _new_document():
+def new_document(landscape=False, body_size=12, top_bottom_margin_cm=2.2):
+    """An A4 document in the annexes' body font (portrait for the application forms, landscape for tables)."""
     document = Document()
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Cm(29.7), Cm(21)) if landscape else (Cm(21), Cm(29.7))
     section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2.2)
+    section.top_margin = section.bottom_margin = Cm(top_bottom_margin_cm)
     normal = document.styles["Normal"]
-    normal.font.size = Pt(12)
-    _set_font(normal.element, BODY_FONT)
+    normal.font.size = Pt(body_size)
+    set_font(normal.element, BODY_FONT)
     return document
 
 
-def _set_font(element, name):
+def set_font(element, name):
     fonts = element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(attribute), name)
 
 
 def _write_form(document, spec, values, date_text):
-    _paragraph(document, spec.annex, size=12, bold=True)
-    title = _paragraph(document, spec.title, size=18, bold=True, font=TITLE_FONT)
+    paragraph(document, spec.annex, size=12, bold=True)
+    title = paragraph(document, spec.title, size=18, bold=True, font=TITLE_FONT)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _header_line(document, spec, values, date_text)
     _form_table(document, spec, values)
-    _paragraph(document, spec.footnote, size=10.5)
+    paragraph(document, spec.footnote, size=10.5)
     if spec.interpretation:
-        _paragraph(document, f"说明：{spec.interpretation_note}", size=9)
+        paragraph(document, f"说明：{spec.interpretation_note}", size=9)
 
 
-def _paragraph(container, text, size=12, bold=False, font=None):
-    paragraph = container.add_paragraph()
-    run = paragraph.add_run(text)
+def paragraph(container, text, size=12, bold=False, font=None):
+    added = container.add_paragraph()
+    run = added.add_run(text)
     run.font.size = Pt(size)
     run.bold = bold
     if font:
         run.font.name = font
-        _set_font(run._element, font)
-    return paragraph
+        set_font(run._element, font)
+    return added
 
 
 def _header_line(document, spec, values, date_text):
     left, right = spec.header
     organisation = "" if values is None else _text(values.get("organisation_name"))
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.tab_stops.add_tab_stop(TABLE_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    line_paragraph = document.add_paragraph()
+    line_paragraph.paragraph_format.tab_stops.add_tab_stop(TABLE_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     right_text = right if not date_text else f"{right.split('：')[0]}：{date_text}"
-    paragraph.add_run(f"{left}{organisation}\t{right_text}")
+    line_paragraph.add_run(f"{left}{organisation}\t{right_text}")
 
 
 def _form_table(document, spec, values):
@@ -180,5 +181,5 @@ def _signature_cell(cell, item):
     """The printed undertaking or approval text, then the signature, stamp and date lines on the right."""
     cell.text = item.text
     for line in item.sign_lines:
-        paragraph = cell.add_paragraph(line)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line_paragraph = cell.add_paragraph(line)
+        line_paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -12,18 +12,17 @@ import unicodedata
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ..applications.documents import BODY_FONT, DOCX_CONTENT_TYPE, TITLE_FONT, as_bytes
+from forms.applications.documents import DOCX_CONTENT_TYPE, TITLE_FONT, as_bytes, new_document, paragraph
+
 from .roster import COLUMNS, FOOTER, HEADER_LINE, LINE, Heading, RowError, cell_text, period_text
 
 __all__ = ["DOCX_CONTENT_TYPE", "XLSX_CONTENT_TYPE", "read_xlsx", "roster_docx", "roster_xlsx", "template_xlsx"]
@@ -157,56 +156,26 @@ def _xlsx_bytes(workbook):
 def roster_docx(rows, heading):
     """The filled annex for signing: title, header line, the rows in the annex's table, the signature footer."""
     with translation.override(ANNEX_LANGUAGE):
-        document = _landscape_document()
-        _paragraph(document, str(heading.annex.label), bold=True)
-        title = _paragraph(document, str(heading.annex.title), size=18, bold=True, font=TITLE_FONT)
+        document = new_document(landscape=True, body_size=11, top_bottom_margin_cm=2)
+        paragraph(document, str(heading.annex.label), bold=True)
+        title = paragraph(document, str(heading.annex.title), size=18, bold=True, font=TITLE_FONT)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if heading.annex.interpretation_note:
-            _paragraph(document, str(heading.annex.interpretation_note), size=9)
+            paragraph(document, str(heading.annex.interpretation_note), size=9)
         _tabbed_line(document, [f"{HEADER_LINE[0]}{heading.market_name}", f"{HEADER_LINE[1]}{heading.address}"])
         _roster_table(document, rows)
         _tabbed_line(document, [str(FOOTER[0]), str(FOOTER[1]), f"{FOOTER[2]}{_('    年   月   日')}"])
         return as_bytes(document)
 
 
-def _landscape_document():
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2)
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(11)
-    _set_font(normal.element, BODY_FONT)
-    return document
-
-
-def _set_font(element, name):
-    fonts = element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        fonts.set(qn(attribute), name)
-
-
-def _paragraph(container, text, size=12, bold=False, font=None):
-    paragraph = container.add_paragraph()
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold
-    if font:
-        run.font.name = font
-        _set_font(run._element, font)
-    return paragraph
-
-
 def _tabbed_line(document, parts):
     """``parts`` spread over the line as the annex prints them: the first at the left, the rest at tab stops."""
-    paragraph = document.add_paragraph()
+    line_paragraph = document.add_paragraph()
     width = sum(DOCX_WIDTHS_CM.values())
     for index in range(1, len(parts)):
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(width * index / len(parts)), WD_TAB_ALIGNMENT.LEFT)
-    paragraph.add_run("\t".join(parts))
-    return paragraph
+        line_paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(width * index / len(parts)), WD_TAB_ALIGNMENT.LEFT)
+    line_paragraph.add_run("\t".join(parts))
+    return line_paragraph
 
 
 def _roster_table(document, rows):
