@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .vocabulary import chinese_date
+
 INTEGER = re.compile(r"^[+-]?[0-9]{1,20}$")
 # The integers SQLite and PostgreSQL's bigint hold; SQLite cannot even bind one outside them (OverflowError).
 DATABASE_INTEGERS = range(-(2**63), 2**63)
@@ -77,10 +79,6 @@ class VisibleTextField(forms.CharField):
 
 # The days the public's dates can be about: nothing the portal handles happened before 2000; earlier years are typos.
 EARLIEST_DATE = datetime.date(2000, 1, 1)
-
-
-def chinese_date(day):
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 class BoundedDateField(forms.DateField):

@@ -21,3 +21,8 @@ class FacilityType(models.TextChoices):
 
     MARKET = "market", gettext_lazy(FACILITY_NAMES["market"])
     STATION = "station", gettext_lazy(FACILITY_NAMES["station"])
+
+
+def chinese_date(day):
+    """A date as the portal writes it: 2026年11月22日."""
+    return f"{day.year}年{day.month}月{day.day}日"

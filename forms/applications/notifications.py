@@ -3,10 +3,9 @@
 Messages carry the reference number and status only, no personal numbers.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
-from forms.cases.links import case_page_url
+from forms.cases.links import absolute_url, case_page_url
 from forms.cases.notifications import county_case_handlers
 from portal.mail import queue_mail
 
@@ -16,7 +15,7 @@ def notify_county_of_application(application):
     recipients = list(county_case_handlers(application.handling_county).values_list("email", flat=True))
     if not recipients:
         return
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + case_page_url(application)
+    link = absolute_url(case_page_url(application))
     queue_mail(
         f"【待审核】{application.get_form_kind_display()} {application.receipt_no}",
         (
@@ -33,9 +32,7 @@ def notify_operator_of_decision(application):
     email = application.operator.user.email
     if not email:
         return
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "operators:application", kwargs={"receipt_no": application.receipt_no}
-    )
+    link = absolute_url(reverse("operators:application", kwargs={"receipt_no": application.receipt_no}))
     queue_mail(
         f"您的{application.get_form_kind_display()}（{application.receipt_no}）：{application.get_status_display()}",
         (

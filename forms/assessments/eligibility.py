@@ -9,7 +9,7 @@ no database, no clock.
 import datetime
 from dataclasses import dataclass
 
-from policies.rules.engine import chinese_date
+from portal.vocabulary import chinese_date
 
 # What a market's status means for the round (the status is the directory's, on the day the round is opened).
 NOT_OPERATING = {

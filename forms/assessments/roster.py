@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from forms.cases.validators import ascii_digits, validate_phone, validate_resident_id
-from portal.inputs import chinese_date, is_visible
+from portal.inputs import is_visible
+from portal.vocabulary import chinese_date
 
 COLUMNS = (
     ("row_number", gettext_lazy("序号")),

@@ -17,7 +17,6 @@ from .models import PlacementRow
 from .views import own_assessment
 
 ONLINE_ROWS = 5  # blank rows offered on the page at a time
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KEYS = [key for key, _label in roster.COLUMNS]
 
 
@@ -155,7 +154,7 @@ def roster_export(request, profile, receipt_no, extension):
         return download(
             roster_files.roster_docx(stored_rows(assessment), heading),
             roster_files.file_name(heading, "docx"),
-            DOCX_CONTENT_TYPE,
+            roster_files.DOCX_CONTENT_TYPE,
         )
     return download(
         roster_files.roster_xlsx(stored_rows(assessment), heading),

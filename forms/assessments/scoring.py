@@ -8,9 +8,6 @@ average). Pure functions: the rule set and the scores come in, numbers come out.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from policies.rules.engine import assess
-from policies.rules.types import Facts
-
 ONE_DECIMAL = Decimal("0.1")
 # A difference between the self-assessed and the assessed score of an item this large is highlighted for the
 # county (a display choice, not a rule of the policies).
@@ -32,18 +29,6 @@ def large_difference(self_points, assessed_points):
     if self_points is None or assessed_points is None:
         return False
     return abs(Decimal(self_points) - Decimal(assessed_points)) >= LARGE_DIFFERENCE
-
-
-def result_for(rules, facility_type, item_points, months_in_operation, as_of):
-    """The engine's Result for a total built from ``item_points`` ({number: points}) on the rules in force."""
-    facts = Facts(
-        city=rules.city,
-        facility_type=facility_type,
-        item_scores=dict(item_points),
-        months_in_operation=months_in_operation,
-        as_of=as_of,
-    )
-    return assess(facts, rules)
 
 
 def official_title(city_name, year, stars, facility_name):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from forms.cases.base import create_with_unique_receipt
 from forms.cases.scoping import can_handle
 from forms.cases.transitions import ActionForm, NoteForm, Transition, Workflow, require
-from portal.vocabulary import FACILITY_NAMES
+from portal.vocabulary import FACILITY_NAMES, chinese_date
 
 from . import scoring
 from .models import Assessment, AssessmentEvent, AssessmentEvidence, AssessmentItem, ExpertScore
@@ -41,9 +41,9 @@ def window_problem(round_, day=None):
     """Why the round's window does not take submissions on ``day`` (default today), or ""."""
     day = day or timezone.localdate()
     if day < round_.opens_on:
-        return _("本年度考核材料报送自%(day)s开始。") % {"day": f"{round_.opens_on:%Y年%-m月%-d日}"}
+        return _("本年度考核材料报送自%(day)s开始。") % {"day": chinese_date(round_.opens_on)}
     if day > round_.closes_on:
-        return _("本年度考核材料报送已于%(day)s截止。") % {"day": f"{round_.closes_on:%Y年%-m月%-d日}"}
+        return _("本年度考核材料报送已于%(day)s截止。") % {"day": chinese_date(round_.closes_on)}
     return ""
 
 

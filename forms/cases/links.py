@@ -4,6 +4,7 @@ wagtail-modeladmin names its URLs ``<app label>_<model name>_modeladmin_<action>
 knows it (importing modeladmin's own helpers here would load models too early for the e-mails' modules).
 """
 
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 
@@ -20,3 +21,8 @@ def case_list_url(model, query=""):
 
 def case_page_url(case):
     return reverse(_url_name(type(case), "inspect"), args=[quote(case.pk)])
+
+
+def absolute_url(path):
+    """``path`` on the portal's own address, for links in e-mails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

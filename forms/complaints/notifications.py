@@ -4,9 +4,7 @@ Messages carry the receipt number and status only: no contact details, so nothin
 personal is written to the console backend's log.
 """
 
-from django.conf import settings
-
-from forms.cases.links import case_page_url
+from forms.cases.links import absolute_url, case_page_url
 from forms.cases.notifications import county_case_handlers
 from portal.mail import queue_mail
 
@@ -15,7 +13,7 @@ def notify_county_of_arrival(case):
     recipients = list(county_case_handlers(case.handling_county).values_list("email", flat=True))
     if not recipients:
         return
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + case_page_url(case)
+    link = absolute_url(case_page_url(case))
     queue_mail(
         f"【新{case.get_kind_display()}】{case.receipt_no} 已转至{case.handling_county.name}",
         (

@@ -8,6 +8,8 @@ import datetime
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from portal.vocabulary import chinese_date
+
 from .parsing import number_text
 from .types import FACILITY_TYPES, HONOR_LEVELS, Honor, ItemResult, Line, MinimumCheck, Result
 
@@ -313,10 +315,6 @@ def policy_fields(rules):
         "in_force": rules.in_force,
         "policy_message": policy_message(rules),
     }
-
-
-def chinese_date(day):
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def policy_name(policy):
