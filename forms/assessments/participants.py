@@ -24,21 +24,18 @@ def operator_markets(profile):
     return MarketPage.objects.filter(pk__in=list(ids)).select_related("county__city")
 
 
-def min_months_rule(round_, facility_type):
-    rules = load_rules(round_.city.slug, round_.reference_date)
-    return rules.single("min_months_for_performance", facility_type) if rules else None
-
-
-def market_eligibility(round_, market):
-    return eligibility(
-        market.recognized_on, market.status, round_.reference_date, min_months_rule(round_, market.facility_type)
-    )
+def market_eligibility(round_, market, rules=None):
+    """Whether ``market`` takes part in ``round_`` (``rules``: the round's rule set, when already loaded)."""
+    rules = rules or load_rules(round_.city.slug, round_.reference_date)
+    min_months = rules.single("min_months_for_performance", market.facility_type) if rules else None
+    return eligibility(market.recognized_on, market.status, round_.reference_date, min_months)
 
 
 def eligible_markets(round_):
     """(market, Eligibility) for every market of the round's city that takes part."""
     markets = MarketPage.objects.filter(county__city=round_.city).select_related("county")
-    judged = [(market, market_eligibility(round_, market)) for market in markets]
+    rules = load_rules(round_.city.slug, round_.reference_date)
+    judged = [(market, market_eligibility(round_, market, rules)) for market in markets]
     return [(market, verdict) for market, verdict in judged if verdict.eligible]
 
 

@@ -20,7 +20,7 @@ def round_rules(round_):
 
 def placements_in_period(assessment):
     round_ = assessment.round
-    return [row for row in assessment.placements.all() if round_.period_start <= row.placed_on <= round_.period_end]
+    return assessment.placements.filter(placed_on__range=(round_.period_start, round_.period_end))
 
 
 def monthly_placements(assessment):
@@ -29,7 +29,7 @@ def monthly_placements(assessment):
     Unrounded, as the rule compares it with the base (9.96 a month has not reached 10)."""
     round_ = assessment.round
     months = months_in_period(assessment.market.recognized_on, round_.period_start, round_.period_end)
-    return monthly_average(len(placements_in_period(assessment)), months), months
+    return monthly_average(placements_in_period(assessment).count(), months), months
 
 
 def facts_for(assessment, item_scores=None):

@@ -41,7 +41,8 @@ def rounds_overview(profile, today=None):
     overview = []
     for round_ in AssessmentRound.objects.filter(city=profile.county.city, opens_on__lte=today).select_related("city"):
         filed = {a.market_id: a for a in Assessment.objects.filter(round=round_, operator=profile)}
-        rows = [(market, market_eligibility(round_, market), filed.get(market.pk)) for market in markets]
+        rules = round_rules(round_)
+        rows = [(market, market_eligibility(round_, market, rules), filed.get(market.pk)) for market in markets]
         overview.append({"round": round_, "rows": rows, "window": workflow.window_problem(round_, today)})
     return overview
 
@@ -75,16 +76,16 @@ def edit(request, profile, receipt_no):
     assessment = own_assessment(profile, receipt_no)
     if not assessment.is_editable:
         return redirect("assessments:detail", receipt_no=receipt_no)
-    criteria = round_rules(assessment.round).criteria
+    rules = round_rules(assessment.round)
     if request.method != "POST":
-        form = SelfAssessmentForm(initial=initial_values(assessment), criteria=criteria)
-        return render_edit(request, assessment, form, HonourFormSet(instance=assessment))
-    form = SelfAssessmentForm(request.POST, request.FILES, criteria=criteria)
+        form = SelfAssessmentForm(initial=initial_values(assessment, rules), criteria=rules.criteria)
+        return render_edit(request, assessment, form, HonourFormSet(instance=assessment), rules)
+    form = SelfAssessmentForm(request.POST, request.FILES, criteria=rules.criteria)
     honours = HonourFormSet(request.POST, instance=assessment)
     saved_everything = save_what_is_valid(assessment, form, honours)
     if not saved_everything:
         messages.error(request, _("部分内容有误，请按各栏的红字提示修改；其余内容已保存。"))
-        return render_edit(request, assessment, form, honours)
+        return render_edit(request, assessment, form, honours, rules)
     if request.POST.get("intent") == "submit":
         try:
             workflow.submit(assessment, request.user)
@@ -101,12 +102,12 @@ def one_decimal(points):
     return None if points is None else Decimal(points).quantize(Decimal("0.1"))
 
 
-def initial_values(assessment):
+def initial_values(assessment, rules):
     values = {
         "jobs_posted": assessment.jobs_posted,
         "recommendations_per_seeker": assessment.recommendations_per_seeker,
     }
-    computed = computed_items(assessment)
+    computed = computed_items(assessment, rules)
     for item in assessment.items.all():
         suggestion = computed.get(item.number)
         points = item.self_points if item.self_points is not None else (suggestion.points if suggestion else None)
@@ -151,8 +152,7 @@ def store_file(assessment, item_number, uploaded):
     )
 
 
-def render_edit(request, assessment, form, honours):
-    rules = round_rules(assessment.round)
+def render_edit(request, assessment, form, honours, rules):
     evidence = list(assessment.evidence.all())
     average, months = monthly_placements(assessment)
     context = {
