@@ -14,20 +14,24 @@ from .models import AssessmentHonour
 ITEM_FILE_HELP = _("照片（JPG、PNG）或 PDF，每个文件不超过 5 MB。")
 
 
-def points_field(criterion):
+def points_field(criterion, label, negative_message, required=False, **kwargs):
+    """The points of one item of the assessment form: 0 to its 基本分值, one decimal (the operator's or an
+    expert's)."""
     return forms.DecimalField(
-        label=_("自评分值"),
-        required=False,
+        label=label,
+        required=required,
         min_value=Decimal(0),
         max_value=criterion.max_points,
         max_digits=4,
         decimal_places=1,
         error_messages={
+            "required": _("请为第%(n)s项评分。") % {"n": criterion.number},
             "max_value": _("不能超过该项基本分值%(max)s分。") % {"max": criterion.max_points},
-            "min_value": _("自评分值不能为负数。"),
+            "min_value": negative_message,
             "invalid": _("请填写数字，如 4.5。"),
             "max_decimal_places": _("最多保留1位小数。"),
         },
+        **kwargs,
     )
 
 
@@ -59,7 +63,7 @@ class SelfAssessmentForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             n = criterion.number
-            self.fields[f"points_{n}"] = points_field(criterion)
+            self.fields[f"points_{n}"] = points_field(criterion, _("自评分值"), _("自评分值不能为负数。"))
             self.fields[f"evidence_{n}"] = forms.CharField(
                 label=_("佐证说明"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
             )

@@ -6,8 +6,6 @@ a comment; the county returns it for changes or, once every item is scored, comp
 performance subsidy by the rules in force on the round's date.
 """
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +18,7 @@ from forms.cases.transitions import ActionForm, NoteForm, Transition, Workflow, 
 from portal.vocabulary import FACILITY_NAMES, chinese_date
 
 from . import scoring
+from .forms import points_field
 from .models import Assessment, AssessmentEvent, AssessmentEvidence, AssessmentItem, ExpertScore
 from .notifications import notify_county_of_assessment, notify_operator_of_assessment
 from .participants import market_eligibility
@@ -112,20 +111,13 @@ class ExpertScoreForm(ActionForm):
         criteria = round_rules(self.case.round).criteria if self.case is not None else ()
         for criterion in criteria:
             score = mine.get(criterion.number)
-            self.fields[f"points_{criterion.number}"] = forms.DecimalField(
-                label=_("第%(n)s项 %(title)s（%(max)s分）")
+            self.fields[f"points_{criterion.number}"] = points_field(
+                criterion,
+                _("第%(n)s项 %(title)s（%(max)s分）")
                 % {"n": criterion.number, "title": criterion.title, "max": criterion.max_points},
-                min_value=Decimal(0),
-                max_value=criterion.max_points,
-                max_digits=4,
-                decimal_places=1,
+                _("评分不能为负数。"),
+                required=True,
                 initial=score.points if score else None,
-                error_messages={
-                    "required": _("请为第%(n)s项评分。") % {"n": criterion.number},
-                    "max_value": _("不能超过该项基本分值%(max)s分。") % {"max": criterion.max_points},
-                    "min_value": _("评分不能为负数。"),
-                    "invalid": _("请填写数字，如 4.5。"),
-                },
             )
             self.fields[f"comment_{criterion.number}"] = forms.CharField(
                 label=_("第%(n)s项评分说明") % {"n": criterion.number},
