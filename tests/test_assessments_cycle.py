@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from forms.assessments import workflow
 from forms.assessments.models import Assessment, AssessmentEvent
 from forms.assessments.participants import market_eligibility
+from forms.assessments.self_assessment import assessed_result
 from forms.assessments.workflow import ASSESSMENTS, start_assessment
 
 from .assessments_factories import (
     add_placements,
+    criterion_max,
     fill_self_assessment,
     make_operator_market,
     make_round,
@@ -95,3 +97,32 @@ def test_completing_needs_every_item_scored(home):
     expert = make_county_staff("丰泽区", username="expert1")
     ok, form = ASSESSMENTS.perform(assessment, expert, "complete", {})
     assert not ok and "还没有专家评分" in str(form.non_field_errors())
+
+
+def points_totalling(assessment, total):
+    """Item scores that add up to ``total`` (each item at most its 基本分值)."""
+    left, points = Decimal(total), {}
+    for item in assessment.items.order_by("number"):
+        most = criterion_max(assessment, item.number)
+        points[item.number] = min(most, left)
+        left -= points[item.number]
+    return points
+
+
+def test_a_quanzhou_station_paid_by_score_is_not_called_unqualified(home):
+    round_ = make_round()
+    user, profile, station = make_operator_market(
+        facility_type="station", name="丰泽区东海零工驿站", floor_area=40, staff_count=1
+    )
+    assessment = start_assessment(round_, profile, station, user)
+    result = assessed_result(assessment, points_totalling(assessment, 85))
+    assert result.star_rating is None and result.performance_subsidy_yuan
+    assert "考核不合格" not in workflow.result_text(assessment, result)
+
+
+def test_a_market_below_the_lowest_band_is_unqualified(home):
+    round_ = make_round()
+    user, profile, market = make_operator_market()
+    assessment = start_assessment(round_, profile, market, user)
+    result = assessed_result(assessment, points_totalling(assessment, 60))
+    assert "考核不合格，不予评定星级和绩效补助。" in workflow.result_text(assessment, result)

@@ -187,7 +187,7 @@ def result_text(assessment, result):
         round_.city.name, round_.year, result.star_rating, FACILITY_NAMES[assessment.market.facility_type]
     )
     lines = [f"{line.label}：{line.value}" for line in result.lines if line.label in ("星级", "绩效补助")]
-    if result.star_rating is None and not any("星级" in line for line in lines):
+    if result.star_rating is None and not result.performance_subsidy_yuan:
         lines.append("考核不合格，不予评定星级和绩效补助。")
     return "\n".join(([title] if title else []) + lines + list(result.notes))
 
