@@ -14,7 +14,7 @@ from portal.regions import City
 
 from .complaints_factories import pdf_bytes
 from .markets_factories import make_market
-from .operators_factories import make_operator, with_check_character
+from .operators_factories import VALID_USCC, VALID_USCC_2, make_operator, with_check_character
 from .utils import SUITE_TODAY
 
 
@@ -60,11 +60,9 @@ def make_operator_market(username="operator", county_name="丰泽区", recognize
     return user, profile, market
 
 
-USCC_BY_USERNAME = {"operator": "91350503MA2YQK6L6T", "operator2": "91350582MA32H3NK1N"}
-
-
 def uscc_for(username):
-    return USCC_BY_USERNAME.get(username, "91350503MA2YQK6L6T")
+    """Each operator of a test needs its own valid code (the code is unique)."""
+    return VALID_USCC_2 if username == "operator2" else VALID_USCC
 
 
 def resident_id(serial):
