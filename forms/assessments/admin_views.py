@@ -13,6 +13,7 @@ from forms.cases.uploads import private_file_response
 from . import scoring
 from .models import Assessment, AssessmentEvidence, PlacementRow
 from .participants import eligible_markets
+from .roster import same_month_elsewhere
 from .self_assessment import round_rules
 from .workflow import ASSESSMENTS
 
@@ -53,15 +54,10 @@ class ItemTable:
     documents: list = field(default_factory=list)  # the 工作运营方案落实情况报告 (item 0)
 
 
-def trim_rule_of(assessment, rules):
-    return rules.single("expert_trim", assessment.market.facility_type)
-
-
 def item_table(assessment, score_form=None):
     """Per item: 基本分值, 自评分值 and 佐证说明 with files, every expert's score, the combined 考核分值."""
     rules = round_rules(assessment.round)
-    trim_rule = trim_rule_of(assessment, rules)
-    trim = trim_rule.value if trim_rule else 0
+    trim_rule, trim = scoring.expert_trim(rules, assessment.market.facility_type)
     items = {item.number: item for item in assessment.items.all()}
     evidence = evidence_by_item(assessment)
     scores = list(assessment.expert_scores.select_related("expert"))
@@ -144,7 +140,8 @@ def month_of(day):
 
 
 def placed_elsewhere(assessment, rows):
-    """{(person digest, (year, month)): [market names]} from the round's other assessments the bureau sees."""
+    """{(person digest, (year, month)): [market names]} from the round's other assessments the bureau sees
+    (``roster.same_month_elsewhere`` compares them)."""
     digests = {row.person_digest for row in rows}
     others = (
         PlacementRow.objects.filter(assessment__round=assessment.round, person_digest__in=digests)
@@ -152,11 +149,15 @@ def placed_elsewhere(assessment, rows):
         .exclude(assessment__status=Assessment.Status.DRAFT)
         .select_related("assessment__market")
     )
+    flags = same_month_elsewhere(
+        [(row.person_digest, row.placed_on) for row in rows],
+        [(other.person_digest, other.placed_on, other.assessment.market.title) for other in others],
+    )
     found = {}
-    for other in others:
-        names = found.setdefault((other.person_digest, month_of(other.placed_on)), [])
-        if other.assessment.market.title not in names:
-            names.append(other.assessment.market.title)
+    for flag in flags:
+        names = found.setdefault((flag.person_digest, month_of(flag.placed_on)), [])
+        if flag.other_market not in names:
+            names.append(flag.other_market)
     return found
 
 

@@ -25,6 +25,12 @@ def combined_points(points, trim=0):
     return (sum(scores) / len(scores)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
+def expert_trim(rules, facility_type):
+    """(the ``expert_trim`` rule or None, the number of highest and lowest scores each to drop)."""
+    rule = rules.single("expert_trim", facility_type)
+    return rule, (rule.value if rule else 0)
+
+
 def large_difference(self_points, assessed_points):
     if self_points is None or assessed_points is None:
         return False

@@ -157,8 +157,8 @@ def assessed_points(assessment, trim):
 def complete(assessment, user, data):
     _require_pending(assessment)
     rules = round_rules(assessment.round)
-    trim_rule = rules.single("expert_trim", assessment.market.facility_type)
-    points = assessed_points(assessment, trim_rule.value if trim_rule else 0)
+    _rule, trim = scoring.expert_trim(rules, assessment.market.facility_type)
+    points = assessed_points(assessment, trim)
     unscored = [c.number for c in rules.criteria if c.number not in points]
     require(not unscored, _("第%(items)s项还没有专家评分。") % {"items": "、".join(map(str, unscored))})
     for item in assessment.items.all():
