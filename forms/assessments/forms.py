@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from forms.cases.uploads import CheckedFileField
 from portal.inputs import BoundedDateField
 
-from .models import AssessmentHonour
+from .models import Assessment, AssessmentHonour
 
 ITEM_FILE_HELP = _("照片（JPG、PNG）或 PDF，每个文件不超过 5 MB。")
 
@@ -99,7 +99,7 @@ class HonourForm(forms.ModelForm):
 
 
 HonourFormSet = forms.inlineformset_factory(
-    AssessmentHonour.assessment.field.related_model,
+    Assessment,
     AssessmentHonour,
     form=HonourForm,
     extra=2,

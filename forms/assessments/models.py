@@ -129,10 +129,6 @@ class Assessment(CaseBase):
         verbose_name_plural = _("年度考核")
 
     @property
-    def city(self):
-        return self.round.city
-
-    @property
     def is_editable(self):
         return self.status in self.EDITABLE_STATUSES
 
