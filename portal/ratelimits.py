@@ -48,6 +48,13 @@ def usage(request, name, increment):
     return get_usage(request, group=f"portal-{name}", key="ip", rate=rate(name), increment=increment)
 
 
+def used_up(request, name):
+    """Whether the client's address has used up ``name`` (without counting this request): for limits counted on
+    failures only, such as wrong query codes."""
+    counted = usage(request, name, increment=False)
+    return counted is not None and counted["count"] >= counted["limit"]
+
+
 def too_many(request, as_json):
     message = _("请求过于频繁，请稍后再试。")
     if as_json:

@@ -73,6 +73,8 @@ ROLE_PERMISSIONS = {
         ("applications", "change_application"),
         ("assessments", "view_assessment"),
         ("assessments", "change_assessment"),
+        ("assessments", "view_assessmentobjection"),
+        ("assessments", "change_assessmentobjection"),
         ("assessments", "add_assessmentround"),
         ("assessments", "change_assessmentround"),
         ("assessments", "view_assessmentround"),
@@ -92,6 +94,8 @@ ROLE_PERMISSIONS = {
         ("applications", "change_application"),
         ("assessments", "view_assessment"),
         ("assessments", "change_assessment"),
+        ("assessments", "view_assessmentobjection"),
+        ("assessments", "change_assessmentobjection"),
     ],
 }
 

@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("operators/assessments/", include("forms.assessments.urls")),
+    path("assessment-results/", include("forms.assessments.public_urls")),
     path("operators/", include("forms.applications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

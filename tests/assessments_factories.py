@@ -8,14 +8,14 @@ from forms.applications import catalogue
 from forms.applications.models import Application
 from forms.assessments import rounds
 from forms.assessments.models import AssessmentEvidence, AssessmentRound, PlacementRow
-from forms.assessments.workflow import start_assessment, submit
+from forms.assessments.workflow import ASSESSMENTS, start_assessment, submit
 from policies.models import AssessmentCriterion
 from portal.regions import City
 
 from .complaints_factories import pdf_bytes
 from .markets_factories import make_market
 from .operators_factories import VALID_USCC, VALID_USCC_2, make_operator, with_check_character
-from .utils import SUITE_TODAY
+from .utils import SUITE_TODAY, make_county_staff
 
 
 def make_round(city_slug="quanzhou", year=None, **dates):
@@ -109,12 +109,44 @@ def pdf_file():
     return ContentFile(pdf_bytes(), name="report.pdf")
 
 
-def make_submitted_assessment(round_=None, username="operator", placements=30, points=None):
+def make_submitted_assessment(round_=None, username="operator", placements=30, points=None, **market_fields):
     round_ = round_ or make_round()
-    user, profile, market = make_operator_market(username)
+    user, profile, market = make_operator_market(username, **market_fields)
     assessment = start_assessment(round_, profile, market, user)
     add_placements(assessment, placements)
     fill_self_assessment(assessment, points)
     submit(assessment, user)
     assessment.refresh_from_db()
     return assessment
+
+
+def make_scored_assessment(round_=None, username="operator", points_lost=0, experts=("expert1", "expert2"), **kwargs):
+    """A submitted assessment that the county's experts scored (each item its self-assessed points less
+    ``points_lost``, not below 0) and completed."""
+    assessment = make_submitted_assessment(round_, username, **kwargs)
+    staff = [make_county_staff(assessment.handling_county.name, username=name) for name in experts]
+    data = {
+        f"score-points_{item.number}": str(max(item.self_points - points_lost, 0)) for item in assessment.items.all()
+    }
+    for expert in staff:
+        ok, form = ASSESSMENTS.perform(assessment, expert, "score", data)
+        assert ok, form.errors
+    ok, form = ASSESSMENTS.perform(assessment, staff[0], "complete", {})
+    assert ok, form.errors
+    assessment.refresh_from_db()
+    return assessment
+
+
+def objection_post(assessment, **overrides):
+    data = {
+        "assessment": str(assessment.pk),
+        "reason": "该市场公示的推荐就业人数与实际不符，花名册中有人并未通过该市场就业。",
+        "contact_name": "林志明",
+        "contact_phone": "13905951234",
+        "token": "objection-token-0123456789",
+        "website": "",
+        "captcha_0": "x",
+        "captcha_1": "PASSED",
+    }
+    data.update(overrides)
+    return data

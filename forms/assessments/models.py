@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forms.applications.models import OperatorProfile
-from forms.cases.base import CaseBase, CaseEventBase
+from forms.cases.base import CaseBase, CaseEventBase, QueryCodeMixin
 from forms.cases.masking import mask_identity_number, mask_name, mask_phone
 from forms.cases.uploads import PrivateUploadBase
 from policies.rules import yuan
@@ -74,6 +74,8 @@ class Assessment(CaseBase):
         SUBMITTED = "submitted", _("待考核")
         RETURNED = "returned", _("退回修改")
         SCORED = "scored", _("已考核")
+        PUBLICISED = "publicised", _("公示中")
+        FINAL = "final", _("结果确定")
 
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
 
@@ -119,6 +121,17 @@ class Assessment(CaseBase):
     )
     result_summary = models.TextField(_("考核结果说明"), blank=True)
     scored_at = models.DateTimeField(_("考核完成时间"), null=True, blank=True)
+    publicity = models.ForeignKey(
+        "ResultPublicity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assessments",
+        editable=False,
+        verbose_name=_("结果公示"),
+    )
+    finalised_on = models.DateField(_("结果确定日期"), null=True, blank=True, editable=False)
+    paid_on = models.DateField(_("补助拨付日期"), null=True, blank=True)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -133,8 +146,132 @@ class Assessment(CaseBase):
         return self.status in self.EDITABLE_STATUSES
 
     @property
+    def has_result(self):
+        """Scored: the assessed total, star and subsidy are known (final only once its 公示 has ended)."""
+        return self.status in {self.Status.SCORED, self.Status.PUBLICISED, self.Status.FINAL}
+
+    @property
+    def is_final(self):
+        return self.status == self.Status.FINAL
+
+    @property
     def subsidy_text(self):
         return yuan(self.subsidy_yuan) if self.subsidy_yuan is not None else ""
+
+
+class ResultPublicity(models.Model):
+    """The 公示 of a round's scored results for a county (or the whole city), with its period.
+
+    Quanzhou 二（三）: "评审结果经公示无异议后，按规定将补助资金支付到申请单位账户". Publishing writes the notice
+    (``notice``) the public reads; during the period anyone may raise an objection (``AssessmentObjection``).
+    """
+
+    round = models.ForeignKey(
+        AssessmentRound, on_delete=models.PROTECT, related_name="publicities", verbose_name=_("考核年度")
+    )
+    county = models.ForeignKey(
+        "portal.County",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("县（市、区）"),
+        help_text=_("留空表示全市"),
+    )
+    starts_on = models.DateField(_("公示开始日期"))
+    ends_on = models.DateField(_("公示结束日期"))
+    notice = models.ForeignKey(
+        "notices.NoticePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("公示通知"),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("发布人")
+    )
+    published_at = models.DateTimeField(_("发布时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = _("考核结果公示")
+        verbose_name_plural = _("考核结果公示")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def area_name(self):
+        return self.county.name if self.county_id else self.round.city.name
+
+    @property
+    def title(self):
+        return f"{self.area_name}{self.round.year}年度零工市场（驿站）考核结果公示"
+
+
+class AssessmentObjection(CaseBase, QueryCodeMixin):
+    """An objection (异议) the public raises against a result during its 公示; the bureau answers it.
+
+    An upheld objection sends the assessment back to its county for rescoring."""
+
+    RECEIPT_PREFIX = "YY"
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("待处理")
+        UPHELD = "upheld", _("异议成立")
+        DISMISSED = "dismissed", _("异议不成立")
+
+    publicity = models.ForeignKey(
+        ResultPublicity, on_delete=models.PROTECT, related_name="objections", verbose_name=_("结果公示")
+    )
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="objections", verbose_name=_("异议对象")
+    )
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    reason = models.TextField(_("异议内容和理由"), max_length=3000)
+    contact_name = models.CharField(_("姓名"), max_length=50, blank=True, null=True)
+    contact_phone = EncryptedCharField(_("联系电话"), max_length=20, blank=True, null=True)
+    answer = models.TextField(_("处理意见"), blank=True)
+    answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True, editable=False)
+    submission_token = models.CharField(max_length=64, unique=True, editable=False)
+    contact_erased_at = models.DateTimeField(_("联系方式删除时间"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("公示异议")
+        verbose_name_plural = _("公示异议")
+
+    @property
+    def is_answered(self):
+        return self.status != self.Status.SUBMITTED
+
+    @property
+    def masked_phone(self):
+        return mask_phone(self.contact_phone or "")
+
+    @property
+    def masked_name(self):
+        return mask_name(self.contact_name or "")
+
+
+class AssessmentObjectionEvent(CaseEventBase):
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("提出异议")
+        UPHELD = "upheld", _("异议成立")
+        DISMISSED = "dismissed", _("异议不成立")
+        REVEALED = "revealed", _("查看完整号码")
+
+    case = models.ForeignKey(
+        AssessmentObjection, on_delete=models.CASCADE, related_name="events", verbose_name=_("公示异议")
+    )
+
+    class Meta(CaseEventBase.Meta):
+        verbose_name = _("异议办理记录")
+        verbose_name_plural = _("异议办理记录")
+
+    def get_action_display(self):
+        return self.Action(self.action).label if self.action in self.Action.values else self.action
 
 
 class AssessmentItem(models.Model):
@@ -276,6 +413,10 @@ class AssessmentEvent(CaseEventBase):
         RETURNED = "returned", _("退回修改")
         EXPERT_SCORED = "expert_scored", _("专家评分")
         SCORED = "scored", _("考核完成")
+        PUBLICISED = "publicised", _("结果公示")
+        REOPENED = "reopened", _("异议成立，重新考核")
+        FINALISED = "finalised", _("公示期满，结果确定")
+        PAID = "paid", _("拨付补助")
         REVEALED = "revealed", _("查看完整号码")
 
     case = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="events", verbose_name=_("考核"))

@@ -20,13 +20,14 @@ from wagtail.snippets.views.snippets import CreateView
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from forms.cases.admin import CaseAdmin, CaseInspectView, HandlingCountyFilter
-from forms.cases.links import case_list_url
+from forms.cases.links import case_list_url, case_page_url
 from portal.scoped_admin import CityScopedSnippetViewSet
 from portal.scoping import cities_for, counties_for
 
-from . import admin_views, rounds, views
+from . import admin_views, publicity_admin, rounds, views
 from .admin_forms import AssessmentRoundForm, interpretation_badge
 from .models import Assessment, AssessmentRound
+from .publicity_admin import ObjectionAdmin
 from .scoring import STAR_NUMERALS
 from .workflow import ASSESSMENTS
 
@@ -180,6 +181,7 @@ class AssessmentInspectView(CaseInspectView):
             roster=admin_views.roster(assessment, revealed),
             honours=assessment.honours.all(),
             stars=stars_text(assessment),
+            objections=[{"case": o, "url": case_page_url(o)} for o in assessment.objections.all()],
         )
         return context
 
@@ -196,7 +198,7 @@ def take_action(actions, name):
 def stars_text(assessment):
     if assessment.stars:
         return _("%(numeral)s星级") % {"numeral": STAR_NUMERALS[assessment.stars]}
-    return _("不予评定星级") if assessment.status == S.SCORED else ""
+    return _("不予评定星级") if assessment.has_result else ""
 
 
 class AssessmentAdmin(CaseAdmin):
@@ -255,16 +257,28 @@ class RoundMenuItem(MenuItem):
         return round_viewset.permission_policy.user_has_any_permission(request.user, ["add", "change", "view"])
 
 
+class PublishMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("assessments.change_assessment")
+
+
 class AssessmentsGroup(ModelAdminGroup):
     menu_label = _("年度考核")
     menu_icon = "tasks"
     menu_order = 270
-    items = (AssessmentAdmin,)
+    items = (AssessmentAdmin, ObjectionAdmin)
 
     def get_submenu_items(self):
         url = reverse(round_viewset.get_url_name("list"))
         return super().get_submenu_items() + [
-            RoundMenuItem(_("考核年度"), url, name="assessment-rounds", icon_name=round_viewset.icon, order=200)
+            PublishMenuItem(
+                _("发布结果公示"),
+                reverse("assessments_publish"),
+                name="assessment-publish",
+                icon_name="doc-full",
+                order=120,
+            ),
+            RoundMenuItem(_("考核年度"), url, name="assessment-rounds", icon_name=round_viewset.icon, order=200),
         ]
 
 
@@ -273,7 +287,10 @@ modeladmin_register(AssessmentsGroup)
 
 @hooks.register("register_admin_urls")
 def register_assessment_urls():
-    return [path("assessments/evidence/<int:pk>/", admin_views.EvidenceFileView.as_view(), name="assessments_evidence")]
+    return [
+        path("assessments/evidence/<int:pk>/", admin_views.EvidenceFileView.as_view(), name="assessments_evidence"),
+        path("assessments/publish/", publicity_admin.publish_view, name="assessments_publish"),
+    ]
 
 
 @hooks.register("insert_global_admin_css")

@@ -1,9 +1,10 @@
-"""An assessment's life: 草稿 → 待考核 → (退回修改 → 待考核)* → 已考核.
+"""An assessment's life: 草稿 → 待考核 → (退回修改 → 待考核)* → 已考核 → 公示中 → 结果确定 (→ 补助拨付).
 
 The operator fills in and submits within the round's window; the county's experts each score every item with
 a comment; the county returns it for changes or, once every item is scored, completes the assessment: the item's
 考核分值 combines its experts' scores (``scoring.combined_points``) and the total gives the star and the
-performance subsidy by the rules in force on the round's date.
+performance subsidy by the rules in force on the round's date. The 公示 and its objections are in ``publicity.py``
+and ``objections.py`` (an upheld objection brings the assessment back to 待考核).
 """
 
 from django import forms
@@ -29,7 +30,8 @@ A = AssessmentEvent.Action
 
 
 def tell_operator(assessment, old, new):
-    if new in {S.RETURNED, S.SCORED}:
+    # The operator filed it: only a result, a return or an upheld objection (back from 公示中) is news to them.
+    if new != S.SUBMITTED or old == S.PUBLICISED:
         notify_operator_of_assessment(assessment)
 
 
@@ -202,6 +204,41 @@ def _require_pending(assessment):
         raise ValidationError(_("只有待考核的材料可以评分、退回或完成考核。"))
 
 
+class PaymentForm(ActionForm):
+    paid_on = forms.DateField(
+        label=_("补助拨付日期"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("请填写补助资金支付到申请单位账户的日期。"),
+            "invalid": _("日期格式不正确，请按 2026-12-01 的格式填写。"),
+        },
+    )
+
+    def clean_paid_on(self):
+        paid_on = self.cleaned_data["paid_on"]
+        if paid_on > timezone.localdate():
+            raise ValidationError(_("拨付日期不能晚于今天。"))
+        if self.case is not None and self.case.finalised_on and paid_on < self.case.finalised_on:
+            raise ValidationError(
+                _("拨付日期不能早于结果确定日期（%(day)s）。") % {"day": chinese_date(self.case.finalised_on)}
+            )
+        return paid_on
+
+
+def record_payment(assessment, user, data):
+    """Quanzhou 二（三）: after the 公示 "按规定将补助资金支付到申请单位账户"; the bureau records the day it paid."""
+    require(unpaid_subsidy(assessment, user), _("此考核结果没有待拨付的绩效补助。"))
+    note = _("绩效补助%(amount)s于%(day)s拨付。") % {
+        "amount": assessment.subsidy_text,
+        "day": chinese_date(data["paid_on"]),
+    }
+    ASSESSMENTS.change_status(assessment, user, S.FINAL, A.PAID, note, paid_on=data["paid_on"])
+
+
+def unpaid_subsidy(assessment, user=None):
+    return bool(assessment.subsidy_yuan) and assessment.paid_on is None
+
+
 def open_to_bureau(user, assessment):
     return assessment.status != S.DRAFT and can_handle(user, assessment)
 
@@ -223,6 +260,9 @@ ASSESSMENTS = Workflow(
         Transition("complete", _("完成考核"), complete, NoteForm, PENDING, may_score),
         Transition(
             "return", _("退回修改"), return_for_changes, ReturnForm, PENDING, may_score, button_class="secondary"
+        ),
+        Transition(
+            "pay", _("记录补助拨付"), record_payment, PaymentForm, frozenset({S.FINAL}), may_score, unpaid_subsidy
         ),
     ),
 )

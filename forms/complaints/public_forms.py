@@ -1,34 +1,18 @@
 """The forms the public fills in: complaint/feedback, progress check, rating, survey."""
 
-import re
-import secrets
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forms.cases.public_forms import AbuseProtectedForm, OneTimeTokenForm, ProgressForm
 from forms.cases.uploads import CheckedFileField
 from forms.cases.validators import validate_phone
 from markets.models import MarketPage
-from portal.captcha import PortalCaptchaField
 from portal.inputs import BoundedDateField, RowChoiceField, VisibleTextField
 from portal.regions import County
 
 from .records import Category, Complaint, SurveyResponse
 
 MAX_ATTACHMENTS = 3
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-class AbuseProtectedForm(forms.Form):
-    """Captcha plus a honeypot field that people never see and bots fill in."""
-
-    website = forms.CharField(label=_("网址（请留空）"), required=False)
-    captcha = PortalCaptchaField()
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("提交未成功，请刷新页面后重试。"))
-        return ""
 
 
 def market_choices():
@@ -40,7 +24,7 @@ class MarketChoiceField(RowChoiceField):
         return f"{market.county.name} · {market.title}"
 
 
-class CaseForm(AbuseProtectedForm):
+class CaseForm(OneTimeTokenForm):
     kind = Complaint.Kind.COMPLAINT
 
     category = RowChoiceField(label=_("投诉类别"), queryset=Category.objects.none(), empty_label=_("请选择"))
@@ -80,8 +64,6 @@ class CaseForm(AbuseProtectedForm):
         required=False,
         error_messages={"invalid": _("电子邮箱格式不正确，例如 zhangsan@example.com。")},
     )
-    token = forms.CharField(widget=forms.HiddenInput)
-
     error_texts = {
         "category": _("请选择投诉类别。"),
         "county": _("请选择发生在哪个县（市、区）。"),
@@ -99,8 +81,6 @@ class CaseForm(AbuseProtectedForm):
         for name, text in self.error_texts.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = text
-        if not self.is_bound:
-            self.initial.setdefault("token", secrets.token_urlsafe(24))
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
 
@@ -113,12 +93,6 @@ class CaseForm(AbuseProtectedForm):
     @staticmethod
     def attachment_names():
         return [f"attachment_{number}" for number in range(1, MAX_ATTACHMENTS + 1)]
-
-    def clean_token(self):
-        token = self.cleaned_data["token"]
-        if not TOKEN_PATTERN.match(token):
-            raise forms.ValidationError(_("表单已失效，请刷新页面后重新提交。"))
-        return token
 
     def clean_contact_phone(self):
         phone = self.cleaned_data.get("contact_phone", "")
@@ -152,19 +126,6 @@ class FeedbackForm(CaseForm):
         self.fields["description"].label = _("意见建议内容")
         self.fields["description"].error_messages["required"] = _("请写下您的意见或建议。")
         self.fields["county"].label = _("涉及哪个县（市、区）")
-
-
-class ProgressForm(forms.Form):
-    receipt_no = forms.CharField(label=_("受理编号"), max_length=32, error_messages={"required": _("请输入受理编号。")})
-    query_code = forms.CharField(
-        label=_("查询码"),
-        max_length=16,
-        error_messages={"required": _("请输入查询码。")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-    def clean_receipt_no(self):
-        return self.cleaned_data["receipt_no"].strip().upper()
 
 
 class RatingForm(ProgressForm):

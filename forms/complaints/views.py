@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
 from forms.cases.submissions import one_request_per_token, token_cache_key
-from portal.ratelimits import exceeded, usage
+from portal.ratelimits import exceeded, usage, used_up
 
 from .notifications import notify_county_of_arrival
 from .public_forms import CaseForm, FeedbackForm, ProgressForm, RatingForm, SurveyForm
@@ -179,8 +179,7 @@ NOT_FOUND = "没有找到与这组受理编号和查询码对应的记录，请�
 
 def lookups_blocked(request):
     """Refused once the address has used up its failed look-ups (10 an hour: the 11th try is refused)."""
-    failures = usage(request, "lookup_failures", increment=False)
-    return failures is not None and failures["count"] >= failures["limit"]
+    return used_up(request, "lookup_failures")
 
 
 def checked_case(request, form):

@@ -28,6 +28,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, TaskState, Workflow, WorkflowState
 
 from forms.applications.models import Application
+from forms.assessments.models import AssessmentObjection, ResultPublicity
 from forms.assessments.workflow import start_assessment, submit
 from forms.complaints.models import ComplaintAttachment, SurveyResponse
 from markets.models import ConstructionTarget, CountyDirectoryPage
@@ -290,6 +291,22 @@ def jiaocheng_assessment_evidence():
     return jiaocheng_assessment().evidence.get()
 
 
+def jiaocheng_objection():
+    assessment = jiaocheng_assessment()
+    publicity = ResultPublicity.objects.create(
+        round=assessment.round, county=assessment.handling_county, starts_on=SUITE_TODAY, ends_on=SUITE_TODAY
+    )
+    return AssessmentObjection.objects.create(
+        receipt_no="YY-jiaocheng",
+        publicity=publicity,
+        assessment=assessment,
+        handling_county=assessment.handling_county,
+        reason="推荐就业人数与实际不符。",
+        submission_token="objection-token-0123456789",
+        query_code_digest="-",
+    )
+
+
 def ningde_comment():
     page = PolicyPage.objects.filter(city__slug="ningde").first()
     return PolicyComment.objects.create(page=page, text="建议延长服务时间。", contact="13500003333")
@@ -341,6 +358,7 @@ SCOPE = {
     "applications.OperatorProfile": Outside(jiaocheng_operator, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_applications_operatorprofile:edit", grant="applications.operatorprofile"),  # noqa: E501
     "assessments.AssessmentRound": Outside(ningde_round, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_assessments_assessmentround:edit"),  # noqa: E501
     "assessments.Assessment": Outside(jiaocheng_assessment, FUAN, JIAOCHENG, ASSESSMENT_PAGE),
+    "assessments.AssessmentObjection": Outside(jiaocheng_objection, FUAN, JIAOCHENG, "assessments_assessmentobjection_modeladmin_inspect"),  # noqa: E501
     "assessments.AssessmentEvidence": Outside(jiaocheng_assessment_evidence, FUAN, JIAOCHENG, "assessments_evidence"),
     "policies.PolicyComment": Outside(ningde_comment, QZ_EDITOR, ND_EDITOR, "wagtailsnippets_policies_policycomment:edit"),  # noqa: E501
     "policies.AssessmentCriterion": Outside(ningde_criterion, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_policies_assessmentcriterion:edit"),  # noqa: E501
