@@ -126,9 +126,15 @@ def test_sample_markets_are_seeded_once_spread_over_both_cities_inside_their_cou
         assert abs(market.longitude - float(market.county.longitude)) <= 0.05
         assert market.title.startswith(market.county.name)
         market.full_clean()  # names in the standard form
-    before = MarketPage.objects.count()
+    rated = [row for row in seed.SAMPLE_MARKETS if row[-1]]
+    ratings = MarketStarRating.objects.filter(market__is_sample=True).select_related("market__county__city")
+    assert ratings.count() == len(rated) and {rating.source for rating in ratings} == {"示例数据"}
+    jinjiang = ratings.get(market__county__name="晋江市", market__facility_type="market")
+    assert jinjiang.official_title == f"泉州市2025年度{seed.STAR_NUMERALS[jinjiang.stars]}星级零工市场"
+    assert {r.official_title for r in ratings if r.market.county.city.slug == "ningde"} == {""}  # Ningde names none
+    before = MarketPage.objects.count(), ratings.count()
     seed.load(home, io.StringIO())
-    assert MarketPage.objects.count() == before
+    assert (MarketPage.objects.count(), ratings.count()) == before
 
 
 def test_remove_sample_markets_deletes_only_samples(home):
