@@ -128,6 +128,8 @@ def map_markers(markets):
                 "type": market.facility_type,
                 "lat": lat,
                 "lng": lng,
+                "stars": market.current_stars,
+                "official_title": market.current_official_title,
             }
         )
     return markers

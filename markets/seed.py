@@ -22,7 +22,7 @@ from .models import (
     MarketOpeningHours,
     MarketPage,
     MarketService,
-    MarketStarRating,
+    record_star_rating,
 )
 from .sample_data import SAMPLE_MARKETS
 
@@ -92,12 +92,28 @@ def ensure_sample_markets(county_pages):
         # Added live without a revision: publishing 40 revisions made seeding several times slower,
         # and the admin starts a page's revision history at its first edit.
         county_pages[county.pk].add_child(instance=page)
+        if row[-1]:
+            record_sample_rating(page, row[-1])
         created += 1
     return created
 
 
+SAMPLE_RATING_YEAR = 2025
+STAR_NUMERALS = {3: "三", 4: "四", 5: "五"}
+
+
+def record_sample_rating(page, stars):
+    """The sample's 2025 rating, recorded as the bureau records one (a row of its own, after the page). Quanzhou's
+    plan names the result (二（二）1 "泉州市XX年度X星级零工市场"); Ningde's names none, so its samples have no title."""
+    title = ""
+    if page.county.city.slug == QUANZHOU:
+        kind = FACILITY_NAMES[page.facility_type]
+        title = f"{page.county.city.name}{SAMPLE_RATING_YEAR}年度{STAR_NUMERALS[stars]}星级{kind}"
+    record_star_rating(page, SAMPLE_RATING_YEAR, stars, official_title=title, source="示例数据")
+
+
 def build_sample(number, row, county, services, facilities):
-    county_name, kind, middle, township, address, dlat, dlng, stars = row
+    county_name, kind, middle, township, address, dlat, dlng, _stars = row
     is_market = kind == FacilityType.MARKET
     area_code = "0595" if county.city.slug == QUANZHOU else "0593"
     page = MarketPage(
@@ -128,8 +144,6 @@ def build_sample(number, row, county, services, facilities):
     page.facilities = [facilities[code] for code in facility_codes]
     page.opening_hours = weekly_hours(is_market)
     page.hours_exceptions = [MarketHoursException(date=date(2027, 1, 1), closed_all_day=True, reason="元旦休息")]
-    if stars:
-        page.star_ratings = [MarketStarRating(year=2025, stars=stars)]
     return page
 
 

@@ -1,18 +1,21 @@
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.inputs import RowChoiceField
 from portal.regions import County
-from portal.scoped_admin import CityScopedSnippetViewSet
+from portal.scoped_admin import CityScopedSnippetViewSet, CountyScopedSnippetViewSet
 from portal.scoping import cities_for, counties_for
 
 from . import views
-from .models import ConstructionTarget, MarketFacility, MarketService
+from .models import ConstructionTarget, MarketFacility, MarketPage, MarketService, MarketStarRating
 
 
 @hooks.register("register_admin_urls")
@@ -76,3 +79,58 @@ class MarketsAdminGroup(SnippetViewSetGroup):
 
 
 register_snippet(MarketsAdminGroup)
+
+
+class StarRatingForm(WagtailAdminModelForm):
+    """A rating only for a market of the user's own counties; once recorded, it stays with its market."""
+
+    class Meta:
+        field_classes = {"market": RowChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        market = self.fields["market"]
+        market.queryset = MarketPage.objects.filter(county__in=counties_for(self.for_user)).order_by(
+            "county__city__sort_order", "county__sort_order", "title"
+        )
+        market.empty_label = _("请选择")
+        market.disabled = self.instance.pk is not None
+
+
+class StarRatingViewSet(CountyScopedSnippetViewSet):
+    """星级认定: the bureau's record of the stars awarded, each county's staff their county's, city staff their
+    city's (portal/scoped_admin.py). The annual assessment records its awards here by itself."""
+
+    model = MarketStarRating
+    county_field = "market__county"
+    icon = "pick"
+    menu_label = _("星级认定")
+    menu_order = 315
+    add_to_admin_menu = True
+    list_display = [
+        Column("market", label=_("零工市场（驿站）")),
+        Column("county", label=_("县（市、区）"), accessor="market.county.name"),
+        "year",
+        "stars",
+        "official_title",
+        "source",
+        "awarded_on",
+    ]
+    list_filter = ["year", "stars"]
+    search_fields = ["market__title"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            FieldPanel("market", widget=forms.Select),
+            FieldRowPanel([FieldPanel("year"), FieldPanel("stars")]),
+            FieldPanel("official_title"),
+            FieldRowPanel([FieldPanel("awarded_on"), FieldPanel("source")]),
+        ],
+        base_form_class=StarRatingForm,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("market__county")
+
+
+register_snippet(StarRatingViewSet)

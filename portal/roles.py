@@ -55,6 +55,14 @@ ROLE_LABELS = {
 OPERATOR_GROUP = "运营单位"
 WORKFLOW_NAME = "市级编辑审核"
 
+# 星级认定 (markets.MarketStarRating): recorded by the staff who edit the markets' pages. Only a city administrator
+# deletes one; a correction is an edit, which the rating's history keeps.
+STAR_RATING_PERMISSIONS = [
+    ("markets", "view_marketstarrating"),
+    ("markets", "add_marketstarrating"),
+    ("markets", "change_marketstarrating"),
+]
+
 # Model permissions (app_label, codename) per role, beyond admin access.
 ROLE_PERMISSIONS = {
     "city_admin": [
@@ -78,16 +86,20 @@ ROLE_PERMISSIONS = {
         ("assessments", "add_assessmentround"),
         ("assessments", "change_assessmentround"),
         ("assessments", "view_assessmentround"),
+        *STAR_RATING_PERMISSIONS,
+        ("markets", "delete_marketstarrating"),
     ],
     "city_editor": [
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtailimages", "add_image"),
         ("wagtailimages", "change_image"),
+        *STAR_RATING_PERMISSIONS,
     ],
     "county_editor": [
         ("wagtaildocs", "add_document"),
         ("wagtailimages", "add_image"),
+        *STAR_RATING_PERMISSIONS,
     ],
     "county_case_handler": [
         ("applications", "view_application"),

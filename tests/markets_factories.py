@@ -11,6 +11,7 @@ from markets.models import (
     MarketPage,
     MarketService,
     MarketStarRating,
+    record_star_rating,
 )
 from portal.regions import County
 from portal.vocabulary import FACILITY_NAMES
@@ -45,9 +46,9 @@ def make_market(
     page.services = list(MarketService.objects.filter(code__in=services))
     page.facilities = list(MarketFacility.objects.filter(code__in=facilities))
     page.opening_hours = [MarketOpeningHours(weekday=d, opens=o, closes=c) for d, o, c in hours]
-    if stars:
-        page.star_ratings = [MarketStarRating(year=year, stars=value) for year, value in stars.items()]
     CountyDirectoryPage.objects.get(county=county).add_child(instance=page)
+    for year, value in (stars or {}).items():
+        record_star_rating(page, year, value, source="人工录入")
     if publish:
         page.save_revision().publish()
     elif page.live:
@@ -56,5 +57,7 @@ def make_market(
 
 
 def remove_samples():
-    """Start from a directory without the seeded sample markets (unpublished in one query: fast)."""
+    """Start from a directory without the seeded sample markets (unpublished in one query: fast) and without their
+    star ratings (the bureau's list of ratings shows unpublished markets' too)."""
     Page.objects.filter(pk__in=MarketPage.objects.filter(is_sample=True).values("pk")).update(live=False)
+    MarketStarRating.objects.filter(market__is_sample=True).delete()

@@ -2,8 +2,10 @@
 
 import io
 import re
+from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from docx import Document
@@ -13,9 +15,11 @@ from forms.applications.models import Application, ApplicationEvent
 from forms.cases.uploads import private_storage
 from portal.regions import County
 
+from .markets_factories import make_market, remove_samples
 from .operators_factories import (
     JINJIANG_1965_RESIDENT_ID,
     VALID_RESIDENT_ID,
+    VALID_USCC,
     VALID_USCC_2,
     add_material,
     make_application,
@@ -174,20 +178,122 @@ def test_a_subsidy_amount_that_differs_from_the_rules_is_flagged_not_refused(log
     assert "申请8万元，按规则测算5万元" in application.rules_summary and "相差3万元" in application.rules_summary
 
 
-def test_a_performance_subsidy_is_computed_from_the_self_assessed_score(home):
-    user, profile = make_operator()
-    application = make_application(
+# --- the performance subsidy follows the assessed score (泉州方案二（二）“按照相应得分给予发放绩效补助”) -----------
+
+ASSESSMENT_NO = "KH20261201-0001"
+NO_ASSESSED_SCORE = (
+    "绩效补助按经公示无异议的年度考核总分测算，本申请没有考核总分；请在“我的办理”中从已确定结果的年度考核发起申请。"
+)
+
+
+@pytest.fixture
+def fengze_market(home):
+    remove_samples()
+    return make_market("丰泽区", name="丰泽区东海零工市场", address="丰泽区东海街道海星街88号")
+
+
+def start_from_assessment(profile, market, score="92"):
+    return review.start_performance_subsidy(
         profile,
-        "subsidy",
-        subsidy_type="performance",
-        market_type="station",
-        self_assessed_score=92,
+        profile.user,
+        market=market,
+        assessed_score=Decimal(score),
+        assessment_receipt_no=ASSESSMENT_NO,
         months_in_operation=12,
-        amount=3,
-        with_materials=True,
     )
+
+
+def test_a_performance_subsidy_started_from_the_assessment_is_a_draft_made_once(operator, fengze_market):
+    user, profile = operator
+    application = start_from_assessment(profile, fengze_market)
+    assert (application.status, application.form_kind, application.subsidy_type) == ("draft", "subsidy", "performance")
+    assert (application.handling_county.name, application.market_type, application.market_name) == (
+        "丰泽区",
+        "market",
+        "丰泽区东海零工市场",
+    )
+    assert application.market_page_id == fengze_market.pk
+    assert application.market_address == "泉州市丰泽区东海街道海星街88号"
+    assert (application.organisation_name, application.uscc) == ("泉州市丰泽区示范人力资源服务有限公司", VALID_USCC)
+    assert (application.assessed_score, application.assessment_receipt_no) == (Decimal("92.0"), ASSESSMENT_NO)
+    assert application.months_in_operation == 12
+    assert re.fullmatch(r"BZ\d{8}-\d{6}", application.receipt_no)
+    assert list(application.events.values_list("action", "actor")) == [("created", user.pk)]
+
+    again = start_from_assessment(profile, fengze_market, score="95")
+    assert again.pk == application.pk and profile.applications.count() == 1
+    again.refresh_from_db()
+    assert again.assessed_score == Decimal("92.0") and again.events.count() == 1
+
+
+def test_the_amount_is_computed_from_the_assessed_score(operator, fengze_market):
+    """泉州方案二（二）1: 得分达90分及以上的评为“五星零工市场”，每家一次性给予10万元补贴."""
+    user, profile = operator
+    application = start_from_assessment(profile, fengze_market)
+    for field, value in subsidy_values(subsidy_type="performance", amount=Decimal("10")).items():
+        setattr(application, field, value)
+    application.save()
+    for material in application.materials:
+        add_material(application, material.number)
     review.submit(application, user)
-    assert application.computed_amount_yuan == 30000 and not application.amount_differs
+    application.refresh_from_db()
+    assert (application.computed_amount_yuan, application.amount_differs) == (100000, False)
+    assert "申请10万元，按规则测算10万元" in application.rules_summary
+
+
+def test_a_performance_subsidy_without_an_assessed_score_is_not_submitted(operator):
+    user, profile = operator
+    application = make_application(profile, "subsidy", subsidy_type="performance", months_in_operation=12)
+    for material in application.materials:
+        add_material(application, material.number)
+    with pytest.raises(ValidationError) as refused:
+        review.submit(application, user)
+    assert refused.value.messages == [NO_ASSESSED_SCORE]
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT and application.submitted_at is None
+
+
+def test_the_operator_is_told_next_to_the_subsidy_type_why_it_cannot_be_submitted(logged_in):
+    client, profile = logged_in
+    application = make_application(profile, "subsidy", subsidy_type="performance", with_materials=True)
+    url = f"/operators/applications/{application.receipt_no}/edit/"
+    values = subsidy_values(subsidy_type="performance", market_type="market", months_in_operation=12, amount="10")
+    html = client.post(url, post_data(values, profile, "submit", declaration_confirmed="on")).content.decode()
+    assert field_errors(html, "id_subsidy_type") == NO_ASSESSED_SCORE
+    assert "已保存为草稿，但还不能提交" in html
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT
+
+
+def test_the_performance_form_asks_for_no_score(logged_in):
+    client, _profile = logged_in
+    html = client.get(NEW_SUBSIDY).content.decode()
+    assert 'name="months_in_operation"' in html
+    assert "自评总分" not in html and 'name="assessed_score"' not in html
+
+
+def test_a_draft_from_the_assessment_shows_its_score_and_keeps_its_market(client, operator, fengze_market):
+    user, profile = operator
+    application = start_from_assessment(profile, fengze_market)
+    client.force_login(user)
+    url = f"/operators/applications/{application.receipt_no}/edit/"
+    html = client.get(url).content.decode()
+    score = re.search(r'<input type="number" name="assessed_score" value="([^"]*)"[^>]*disabled', html)
+    assert score.group(1) == "92.0"
+    assert f"年度考核 {ASSESSMENT_NO} 经公示无异议的总分，绩效补助按此测算。" in html
+    values = subsidy_values(
+        subsidy_type="one_time", market_type="station", market_name="丰泽区城东街道零工驿站", months_in_operation=6
+    )
+    assert client.post(url, post_data(values, profile)).status_code == 302
+    application.refresh_from_db()
+    assert (application.subsidy_type, application.market_type, application.market_name) == (
+        "performance",
+        "market",
+        "丰泽区东海零工市场",
+    )
+    assert (application.months_in_operation, application.assessed_score) == (6, Decimal("92.0"))
+    detail = client.get(f"/operators/applications/{application.receipt_no}/").content.decode()
+    assert re.search(r'<dd id="assessed-score">(.*?)</dd>', detail).group(1) == f"92.0（年度考核编号 {ASSESSMENT_NO}）"
 
 
 def test_the_subsidy_type_decides_the_materials_and_cannot_change_once_materials_are_uploaded(logged_in):

@@ -1,5 +1,8 @@
 """The county's review of operators' applications: list, case page, masked numbers, materials, actions."""
 
+import re
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -140,6 +143,22 @@ def test_rules_warning_when_amount_differs(client, profile, fengze):
     )
     html = client.get(case_url(application)).content.decode()
     assert "rules-warning" in html and "按面积测算应为3万元。" in html
+
+
+def test_the_case_page_shows_the_assessed_score_and_the_assessment_it_came_from(client, profile, fengze):
+    application = make_application(
+        profile,
+        "subsidy",
+        status="submitted",
+        subsidy_type="performance",
+        assessed_score=Decimal("92"),
+        assessment_receipt_no="KH20261201-0001",
+        months_in_operation=12,
+    )
+    html = client.get(case_url(application)).content.decode()
+    score = re.search(r'<p id="assessed-score">(.*?)</p>', html).group(1)
+    assert score == "经公示的考核总分：92.0（年度考核编号 KH20261201-0001）"
+    assert "自评总分" not in html
 
 
 def test_approve_creates_a_draft_market_page(client, pending, fengze):

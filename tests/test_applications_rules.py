@@ -46,10 +46,48 @@ def test_ningde_one_time_subsidy_follows_the_area_bands(home, facility, area, du
     assert check.computed_yuan == due and not check.differs
 
 
-def test_an_amount_that_cannot_be_computed_is_flagged_for_the_reviewer(home):
+def test_a_performance_subsidy_without_an_assessed_score_cannot_be_computed(home):
+    """The amount follows the county's score after 公示 (泉州方案二（二）“按照相应得分给予发放绩效补助”)."""
     check = rules_check.check_amount(application(subsidy_type="performance", market_type="market", amount=Decimal(8)))
     assert check.computed_yuan is None and check.differs
-    assert "未填写自评总分" in check.summary and "请审核人员核实" in check.summary
+    assert check.summary.endswith(
+        "申请8万元，按规则测算无法测算（绩效补助按经公示无异议的年度考核总分测算，本申请没有考核总分；"
+        "请在“我的办理”中从已确定结果的年度考核发起申请），请审核人员核实。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("city", "facility", "score", "months", "due"),
+    [
+        ("quanzhou", "market", "92", 12, 100000),  # 泉州 二（二）1: 90分及以上 五星 10万元
+        ("quanzhou", "market", "85", 12, 80000),  # 80分至89分 四星 8万元
+        ("quanzhou", "station", "92", 12, 30000),  # 二（二）2: 零工驿站 90分及以上 3万元
+        ("ningde", "market", "91", 12, 150000),  # 宁德 二（四）1: 五星 15万元
+    ],
+)
+def test_a_performance_subsidy_follows_the_assessed_score(home, city, facility, score, months, due):
+    check = rules_check.check_amount(
+        application(
+            city,
+            subsidy_type="performance",
+            market_type=facility,
+            assessed_score=Decimal(score),
+            months_in_operation=months,
+            amount=Decimal(due) / 10000,
+        )
+    )
+    assert (check.computed_yuan, check.differs) == (due, False)
+
+
+def test_only_a_performance_subsidy_needs_an_assessed_score(home):
+    assert rules_check.assessed_score_problem(application(subsidy_type="one_time")) is None
+    assert (
+        rules_check.assessed_score_problem(application(subsidy_type="performance", assessed_score=Decimal(70))) is None
+    )
+    assert rules_check.assessed_score_problem(application("quanzhou", "recognition")) is None
+    assert str(rules_check.assessed_score_problem(application(subsidy_type="performance"))).startswith(
+        "绩效补助按经公示无异议的年度考核总分测算"
+    )
 
 
 def test_a_performance_subsidy_before_six_months_of_operation_is_nothing(home):
@@ -58,7 +96,7 @@ def test_a_performance_subsidy_before_six_months_of_operation_is_nothing(home):
             "quanzhou",
             subsidy_type="performance",
             market_type="market",
-            self_assessed_score=Decimal(95),
+            assessed_score=Decimal(95),
             months_in_operation=3,
             amount=Decimal(10),
         )

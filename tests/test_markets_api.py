@@ -1,10 +1,11 @@
 """Open data: /api/v1/markets.geojson, /api/v1/markets/nearby and the Wagtail API v2."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from markets.models import record_star_rating
 from portal.regions import County
 
 from .markets_factories import make_market, remove_samples
@@ -51,6 +52,27 @@ def test_geojson_lists_published_markets_as_points_in_lng_lat_order(client, thre
     assert jinjiang["geometry"] == {"type": "Point", "coordinates": [118.558, 24.787]}
     assert jinjiang["properties"]["services"] == ["职业介绍"]
     assert jinjiang["properties"]["url"].endswith(three_markets["jinjiang"].url)
+
+
+def test_geojson_carries_the_current_stars_and_official_title(client, three_markets):
+    jinjiang = three_markets["jinjiang"]
+    record_star_rating(jinjiang, 2025, 3, source="人工录入")
+    record_star_rating(
+        jinjiang,
+        2026,
+        5,
+        official_title="泉州市2026年度五星级零工市场",
+        awarded_on=date(2026, 12, 20),
+        source="年度考核",
+    )
+    features = {
+        f["properties"]["name"]: f["properties"] for f in client.get("/api/v1/markets.geojson").json()["features"]
+    }
+    assert (features["晋江市零工市场"]["stars"], features["晋江市零工市场"]["official_title"]) == (
+        5,
+        "泉州市2026年度五星级零工市场",
+    )
+    assert (features["蕉城区零工市场"]["stars"], features["蕉城区零工市场"]["official_title"]) == (None, "")
 
 
 @pytest.mark.parametrize(
@@ -136,6 +158,17 @@ def test_market_pages_appear_in_wagtail_api_v2_with_their_details(client, three_
     assert item["latitude"] == 24.787
     assert item["service_names"] == ["职业介绍"]
     assert item["is_sample"] is False
+    assert item["star_history"] == []
+
+
+def test_the_wagtail_api_gives_the_star_history_with_official_titles(client, three_markets):
+    record_star_rating(three_markets["jinjiang"], 2025, 3, source="人工录入")
+    record_star_rating(three_markets["jinjiang"], 2026, 5, official_title="泉州市2026年度五星级零工市场")
+    response = client.get("/api/v2/pages/?type=markets.MarketPage&fields=star_history&title=晋江市零工市场")
+    assert response.json()["items"][0]["star_history"] == [
+        {"year": 2026, "stars": 5, "official_title": "泉州市2026年度五星级零工市场"},
+        {"year": 2025, "stars": 3, "official_title": ""},
+    ]
 
 
 def test_a_withdrawn_market_is_not_in_the_geojson(client, withdrawn):

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from markets import hours
-from markets.models import MarketHoursException, MarketPage
+from markets.models import MarketHoursException, MarketPage, record_star_rating
 from portal.regions import County
 
 from .markets_factories import make_market, remove_samples
@@ -161,6 +161,50 @@ def test_market_page_shows_what_a_visitor_needs(client, markets):
     assert "周日</th><td>休息" in html
     assert "<svg" in html and "门口张贴用二维码" in html
     assert "示例数据" not in html
+
+
+def award_2026(market):
+    """The award the annual assessment records once its result is final (泉州方案二（二）1 命名名称)."""
+    return record_star_rating(
+        market,
+        2026,
+        4,
+        official_title="泉州市2026年度四星级零工市场",
+        awarded_on=date(2026, 12, 20),
+        source="年度考核 KH20261201-0001，公示期满无异议",
+    )
+
+
+def test_market_page_names_the_award_and_lists_the_history(client, markets):
+    award_2026(markets[0])
+    html = client.get(markets[0].url).content.decode()
+    title = re.search(r'<p class="star-title" id="star-title">(.*?)</p>', html).group(1)
+    assert title == "<strong>泉州市2026年度四星级零工市场</strong>"
+    history = re.search(r'<ul class="star-history" id="star-history">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r"<li>(.*?)</li>", history) == [
+        "2026年度 四星：泉州市2026年度四星级零工市场（2026年12月20日认定）",
+        "2025年度 五星",
+        "2024年度 三星",
+    ]
+
+
+def test_a_rating_without_an_official_title_shows_no_title_line(client, markets):
+    assert 'id="star-title"' not in client.get(markets[0].url).content.decode()
+
+
+def test_directory_entries_and_map_markers_carry_the_current_award(client, markets):
+    award_2026(markets[0])
+    response = client.get("/markets/?city=quanzhou")
+    entry = re.search(
+        rf'<li class="market-item" data-market-id="{markets[0].pk}">(.*?)</li>', response.content.decode(), re.S
+    )
+    assert '<span class="star-title">泉州市2026年度四星级零工市场</span>' in entry.group(1)
+    markers = {marker["title"]: marker for marker in map_config(response)["markers"]}
+    assert (markers["晋江市零工市场"]["stars"], markers["晋江市零工市场"]["official_title"]) == (
+        4,
+        "泉州市2026年度四星级零工市场",
+    )
+    assert (markers["晋江市陈埭镇零工驿站"]["stars"], markers["晋江市陈埭镇零工驿站"]["official_title"]) == (None, "")
 
 
 def test_market_page_carries_government_office_json_ld(client, markets):

@@ -101,8 +101,11 @@ class OperatorRegistrationForm(UserCreationForm):
 
 # --- The application forms -----------------------------------------------------------------------
 
-# Not printed on the subsidy form, but needed to route it to a county and for the rules engine.
-SUBSIDY_BASIS_FIELDS = ["handling_county", "market_type", "floor_area", "self_assessed_score", "months_in_operation"]
+# Not printed on the subsidy form, but needed to route it to a county and for the rules engine. The assessed score
+# of a performance subsidy is not among them: it comes from the annual assessment (review.start_performance_subsidy).
+SUBSIDY_BASIS_FIELDS = ["handling_county", "market_type", "floor_area", "months_in_operation"]
+# What an application started from an annual assessment takes from it: shown, never changed.
+FROM_ASSESSMENT = ["handling_county", "market_type", "market_name", "subsidy_type"]
 FIELD_CHECKS = {
     "uscc": validate_uscc,
     "phone": validate_phone,
@@ -113,13 +116,11 @@ BASIS_LABELS = {
     "handling_county": _("零工市场（驿站）所在县（市、区）"),
     "market_type": _("类型"),
     "floor_area": _("服务场所建筑面积（平方米）"),
-    "self_assessed_score": _("工作考核自评总分"),
     "months_in_operation": _("认定后已运营月数"),
 }
 BASIS_HELP = {
     "handling_county": _("申请交该县（市、区）人社部门审核。"),
     "floor_area": _("申请一次性运维补助时填写，用于按政策测算补助金额。"),
-    "self_assessed_score": _("申请绩效补助时填写，与上传的工作考核自评表一致。"),
     "months_in_operation": _("申请绩效补助时填写。"),
 }
 
@@ -169,11 +170,29 @@ class ApplicationForm(forms.ModelForm):
         for name in self._required_names():
             self.fields[name].required = True
         self.fields["handling_county"].required = True  # every application, even a draft, belongs to a county
+        if self.instance.from_assessment:
+            self._show_assessment_values()
         self.declaration_text = spec.field("declaration").text
         self.fields["declaration_confirmed"] = forms.BooleanField(
             label=_("本单位已阅读并作出上述承诺"),
             required=complete,
             error_messages={"required": _("提交前请勾选确认申请单位的承诺。")},
+        )
+
+    def _show_assessment_values(self):
+        """The assessment's market, type and subsidy type locked; its score shown beside them."""
+        taken = _("取自年度考核 %(no)s，不能修改。") % {"no": self.instance.assessment_receipt_no}
+        for name in FROM_ASSESSMENT:
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = taken
+        self.fields["assessed_score"] = forms.DecimalField(
+            label=_("经公示的考核总分"),
+            required=False,
+            disabled=True,
+            initial=self.instance.assessed_score,
+            help_text=_("年度考核 %(no)s 经公示无异议的总分，绩效补助按此测算。")
+            % {"no": self.instance.assessment_receipt_no},
         )
 
     def _labels(self):
@@ -215,7 +234,7 @@ class ApplicationForm(forms.ModelForm):
         if subsidy_type == catalogue.ONE_TIME:
             names.append("floor_area")
         elif subsidy_type == catalogue.PERFORMANCE:
-            names += ["self_assessed_score", "months_in_operation"]
+            names.append("months_in_operation")
         return names
 
     def clean(self):
@@ -229,7 +248,14 @@ class ApplicationForm(forms.ModelForm):
         self._check_market_name(cleaned)
         self._check_area(cleaned)
         self._check_subsidy_type_unchanged(cleaned)
+        if self.complete:
+            self._check_assessed_score(cleaned)
         return cleaned
+
+    def _check_assessed_score(self, cleaned):
+        problem = rules_check.assessed_score_problem(self.instance, cleaned.get("subsidy_type"))
+        if problem:
+            self.add_error("subsidy_type", problem)
 
     def _check_market_name(self, cleaned):
         name, county, kind = cleaned.get("market_name"), cleaned.get("handling_county"), cleaned.get("market_type")
@@ -265,9 +291,8 @@ class ApplicationForm(forms.ModelForm):
             elif item.filled_by_applicant:
                 printed.append({"field": self[model_field_name(item.key)]})
         sections = [(self.spec.title, printed)]
-        basis = [
-            {"field": self[name]} for name in SUBSIDY_BASIS_FIELDS if name in self.fields and not self._printed(name)
-        ]
+        shown = [*SUBSIDY_BASIS_FIELDS, "assessed_score"]
+        basis = [{"field": self[name]} for name in shown if name in self.fields and not self._printed(name)]
         if basis:
             sections.append((_("受理和测算依据（不打印在申请表上）"), basis))
         return sections

@@ -189,15 +189,20 @@ class Application(CaseBase):
     subsidy_type = models.CharField(
         _("申请补贴类型"), max_length=12, choices=list(catalogue.SUBSIDY_TYPES.items()), blank=True
     )
-    # Not printed on the subsidy form, but what the rules engine needs to compute the amount.
-    self_assessed_score = models.DecimalField(
-        _("自评总分"),
+    # Not printed on the subsidy form, but what the rules engine needs to compute the amount. A performance subsidy
+    # follows the county's assessed score once its 公示 has passed (泉州方案二（二）"按照相应得分给予发放绩效补助";
+    # 二（三）"评审结果经公示无异议后，按规定将补助资金支付到申请单位账户"): the annual assessment hands it over when
+    # the operator starts the application from it (review.start_performance_subsidy); the operator never types it.
+    assessed_score = models.DecimalField(
+        _("经公示的考核总分"),
         max_digits=5,
         decimal_places=1,
         null=True,
         blank=True,
+        editable=False,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    assessment_receipt_no = models.CharField(_("年度考核编号"), max_length=32, blank=True, editable=False)
     months_in_operation = models.PositiveSmallIntegerField(_("认定后运营月数"), null=True, blank=True)
 
     # What the rules engine made of it when it was last submitted (for the reviewer), by the rules of the policy
@@ -229,6 +234,13 @@ class Application(CaseBase):
         ordering = ["-updated_at"]
         verbose_name = _("申请")
         verbose_name_plural = _("申请")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["operator", "assessment_receipt_no"],
+                condition=~models.Q(assessment_receipt_no=""),
+                name="one_application_per_assessment",
+            )
+        ]
 
     @property
     def spec(self):
@@ -237,6 +249,11 @@ class Application(CaseBase):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def from_assessment(self):
+        """Started from an annual assessment's final result: its market, type and score are the assessment's."""
+        return bool(self.assessment_receipt_no)
 
     @property
     def material_list_key(self):

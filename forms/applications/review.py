@@ -3,13 +3,15 @@
 The operator saves drafts and submits; the county's reviewer approves, returns with comments
 or rejects with reasons.  Every step records who did it and when (ApplicationEvent).
 Approving a recognition application creates the market's directory page as a draft, for
-the bureau to check and publish.  ``APPLICATIONS`` declares the review's transitions on the
-shared machinery of ``forms.cases``; the operator is told of every decision.
+the bureau to check and publish. A performance subsidy starts from the annual assessment's
+final result (``start_performance_subsidy``) and cannot be submitted without its assessed
+score.  ``APPLICATIONS`` declares the review's transitions on the shared machinery of
+``forms.cases``; the operator is told of every decision.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +60,44 @@ def start_application(profile, form_kind, *, user=None, handling_county=None, **
     return application
 
 
+def start_performance_subsidy(profile, user, *, market, assessed_score, assessment_receipt_no, months_in_operation):
+    """The operator's performance-subsidy application for the annual assessment ``assessment_receipt_no``, whose
+    result is final (公示 passed without objection): the one already started from it, or a new draft for ``market``
+    carrying the assessed score, from which the amount is computed.
+
+    The annual assessment calls this (it imports the applications, never the other way). Raises ValidationError,
+    as ``new_application`` refuses, when the city has no policy in force and no application exists yet.
+    """
+    existing = profile.applications.filter(assessment_receipt_no=assessment_receipt_no).first()
+    if existing is not None:
+        return existing
+    closed = rules_check.applications_closed(market.county.city.slug)
+    if closed:
+        raise ValidationError(closed)
+    values = performance_values(profile, market, assessed_score, assessment_receipt_no, months_in_operation)
+    try:
+        with transaction.atomic():
+            return start_application(profile, catalogue.SUBSIDY, user=user, handling_county=market.county, **values)
+    except IntegrityError:  # started at the same moment by another request (one_application_per_assessment)
+        return profile.applications.get(assessment_receipt_no=assessment_receipt_no)
+
+
+def performance_values(profile, market, assessed_score, assessment_receipt_no, months_in_operation):
+    """A performance subsidy's form as the assessment fills it: the organisation, the market and the score."""
+    organisation = {key: value for key, value in profile.form_values().items() if key != "county"}
+    return {
+        **organisation,
+        "subsidy_type": catalogue.PERFORMANCE,
+        "market_type": market.facility_type,
+        "market_name": market.title,
+        "market_address": market.full_address,
+        "market_page": market,
+        "assessed_score": assessed_score,
+        "assessment_receipt_no": assessment_receipt_no,
+        "months_in_operation": months_in_operation,
+    }
+
+
 @transaction.atomic
 def submit(application, user):
     """Send a complete draft (or a returned application) to the county; raises ValidationError if not ready."""
@@ -70,6 +110,9 @@ def submit(application, user):
         raise ValidationError(
             _("还缺少申报材料：%(items)s。") % {"items": "；".join(f"{m.number}{m.label}" for m in missing)}
         )
+    no_score = rules_check.assessed_score_problem(application)
+    if no_score:
+        raise ValidationError(no_score)
     first_submission = application.rules_as_of is None
     closed = rules_check.applications_closed(application.city.slug) if first_submission else None
     if closed:

@@ -5,13 +5,16 @@ An application is judged by the rules of the policy in force on the day it is fi
 judgement (policy and figures) when the rules change later. The minimum area is a form error (a market below
 it cannot be recognised, and the message names the clause); the amount is only compared: a requested amount
 that differs from what the rules give is flagged for the county's reviewer, never refused, because the county
-may grant more (宁德 实施方案 二（四）1: 各地可根据实际情况，适当提高补助标准).
+may grant more (宁德 实施方案 二（四）1: 各地可根据实际情况，适当提高补助标准). A performance subsidy is computed from
+the assessed score the annual assessment hands over, never from a score the operator types; without one it cannot
+be submitted.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from policies import rules as engine
 from portal.vocabulary import FACILITY_NAMES
@@ -19,6 +22,12 @@ from portal.vocabulary import FACILITY_NAMES
 from . import catalogue
 
 YUAN_PER_WAN = 10000
+# The amount follows the county's score once the results' 公示 has passed (泉州方案二（二）"按照相应得分
+# 给予发放绩效补助"; 二（三）"评审结果经公示无异议后"), which only the annual assessment gives
+# (review.start_performance_subsidy).
+NO_ASSESSED_SCORE = _(
+    "绩效补助按经公示无异议的年度考核总分测算，本申请没有考核总分；请在“我的办理”中从已确定结果的年度考核发起申请。"
+)
 
 
 @dataclass(frozen=True)
@@ -87,13 +96,22 @@ def _one_time(rules, application):
     return yuan, (row.citation if row else "未找到一次性运维补助标准")
 
 
+def assessed_score_problem(application, subsidy_type=None):
+    """Why the application cannot be submitted as a performance subsidy (``subsidy_type``, default its own): it has
+    no assessed score. None when it can."""
+    performance = (subsidy_type or application.subsidy_type) == catalogue.PERFORMANCE
+    if application.form_kind == catalogue.SUBSIDY and performance and application.assessed_score is None:
+        return NO_ASSESSED_SCORE
+    return None
+
+
 def _performance(rules, application):
-    if application.self_assessed_score is None:
-        return None, "未填写自评总分，无法测算绩效补助"
+    if application.assessed_score is None:
+        return None, str(NO_ASSESSED_SCORE).rstrip("。")
     facts = engine.Facts(
         city=rules.city,
         facility_type=application.market_type,
-        total_score=application.self_assessed_score,
+        total_score=application.assessed_score,
         months_in_operation=application.months_in_operation,
         as_of=rules.as_of,
     )

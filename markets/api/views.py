@@ -187,6 +187,7 @@ def _feature(market, urls):
             "services": market.service_names,
             "facilities": market.facility_names,
             "stars": market.current_stars,
+            "official_title": market.current_official_title,
             "is_sample": market.is_sample,
             "url": urls(market.url_path),
         },

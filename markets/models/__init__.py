@@ -4,9 +4,9 @@ Tree: MarketIndexPage (/markets/) → CountyDirectoryPage (one per county; count
 editors work below theirs) → MarketPage.
 """
 
-from .market import MarketPage, MarketPageForm, MarketPageQuerySet
+from .market import MarketPage, MarketPageQuerySet
 from .opening import MarketHoursException, MarketOpeningHours
-from .ratings import MarketStarRating
+from .ratings import MarketStarRating, record_star_rating
 from .sections import CountyDirectoryPage, MarketIndexPage
 from .standards import MarketFacility, MarketService, StandardListEntry
 from .targets import ConstructionTarget
@@ -19,9 +19,9 @@ __all__ = [
     "MarketIndexPage",
     "MarketOpeningHours",
     "MarketPage",
-    "MarketPageForm",
     "MarketPageQuerySet",
     "MarketService",
     "MarketStarRating",
     "StandardListEntry",
+    "record_star_rating",
 ]

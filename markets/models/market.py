@@ -1,4 +1,5 @@
-"""A market or station page: its data, its checks (official name, withdrawal, stars) and its hours."""
+"""A market or station page: its data, its checks (official name, withdrawal) and its hours; its star ratings
+are the bureau's record (``ratings.py``), shown here but never edited with the page."""
 
 from django import forms
 from django.conf import settings
@@ -9,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -17,39 +17,12 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.vocabulary import QUANZHOU, FacilityType
+from portal.vocabulary import FacilityType
 
 from .. import hours
 from ..blocks import PhotoBlock
 from ..naming import official_name_problem
 from ..presentation import door_sign_qr_svg, government_office_json_ld
-
-# Quanzhou rates markets only: 二（二）1 "所在地人社部门每年度负责对零工市场进行星级认定", while 二（二）2
-# pays stations by score ("对零工驿站工作情况进行核查。得分满90分及以上的…"). Ningde rates both
-# (二（四）1 "零工驿站按照3万元、2万元、1万元给予绩效补助" for 五星、四星、三星).
-QUANZHOU_STATION_NOT_RATED = _(
-    "泉州市的零工驿站不评定星级：泉州方案二（二）2规定“所在地人社部门每年度负责对零工驿站工作情况进行核查”，"
-    "按得分给予绩效补助；星级认定只适用于零工市场（二（二）1）。请删除此条星级认定。"
-)
-
-
-class MarketPageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned = super().clean()
-        if self._is_quanzhou_station(cleaned):
-            for rating in self._kept_star_ratings():
-                rating.add_error("stars", QUANZHOU_STATION_NOT_RATED)
-        return cleaned
-
-    @staticmethod
-    def _is_quanzhou_station(cleaned):
-        county = cleaned.get("county")
-        is_station = cleaned.get("facility_type") == FacilityType.STATION
-        return is_station and county is not None and county.city.slug == QUANZHOU
-
-    def _kept_star_ratings(self):
-        forms = [form for form in self.formsets["star_ratings"].forms if form.has_changed()]
-        return [form for form in forms if form.is_valid() and not form.cleaned_data.get("DELETE")]
 
 
 class MarketPageQuerySet(PageQuerySet):
@@ -137,7 +110,14 @@ class MarketPage(Page):
         InlinePanel("hours_exceptions", label=_("特殊日期（节假日等）")),
         FieldPanel("services", widget=forms.CheckboxSelectMultiple),
         FieldPanel("facilities", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("star_ratings", label=_("星级认定")),
+        HelpPanel(
+            heading=_("星级认定"),
+            template="markets/admin/star_ratings_panel.html",
+            content=_(
+                "星级认定不在本页编辑：年度考核结果经公示无异议后自动记入；历年的认定由人社部门在后台菜单"
+                "“星级认定”中录入或更正。"
+            ),
+        ),
         FieldPanel("photos"),
     ]
     search_fields = Page.search_fields + [
@@ -171,7 +151,6 @@ class MarketPage(Page):
     subpage_types = []
 
     objects = PageManager.from_queryset(MarketPageQuerySet)()
-    base_form_class = MarketPageForm
 
     class Meta:
         verbose_name = _("零工市场（驿站）")
@@ -244,16 +223,29 @@ class MarketPage(Page):
 
     @property
     def star_history(self):
-        return [{"year": rating.year, "stars": rating.stars} for rating in self.sorted_star_ratings()]
+        return [
+            {"year": rating.year, "stars": rating.stars, "official_title": rating.official_title}
+            for rating in self.sorted_star_ratings()
+        ]
 
     def sorted_star_ratings(self):
         return sorted(self.star_ratings.all(), key=lambda rating: rating.year, reverse=True)
 
     @property
+    def current_rating(self):
+        """The rating of the most recent rating year, or None when never rated."""
+        ratings = self.sorted_star_ratings()
+        return ratings[0] if ratings else None
+
+    @property
     def current_stars(self):
         """Stars of the most recent rating year, or None when never rated."""
-        ratings = self.sorted_star_ratings()
-        return ratings[0].stars if ratings else None
+        return self.current_rating.stars if self.current_rating else None
+
+    @property
+    def current_official_title(self):
+        """The official title of the most recent rating (泉州市2026年度五星级零工市场), or "" when it has none."""
+        return self.current_rating.official_title if self.current_rating else ""
 
     def weekly_spans(self):
         weekly = {}

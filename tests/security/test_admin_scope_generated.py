@@ -31,7 +31,7 @@ from forms.applications.models import Application
 from forms.assessments.models import AssessmentObjection, ResultPublicity
 from forms.assessments.workflow import start_assessment, submit
 from forms.complaints.models import ComplaintAttachment, SurveyResponse
-from markets.models import ConstructionTarget, CountyDirectoryPage
+from markets.models import ConstructionTarget, CountyDirectoryPage, record_star_rating
 from policies.models import AssessmentCriterion, PolicyComment, PolicyPage, RuleValue
 from portal.roles import WORKFLOW_NAME, StaffScope
 from tests.assessments_factories import add_placements, fill_self_assessment, make_operator_market, make_round
@@ -327,6 +327,10 @@ def ningde_construction_target():
     return ConstructionTarget.objects.filter(city__slug="ningde").first()
 
 
+def jiaocheng_star_rating():
+    return record_star_rating(make_market("蕉城区", name="蕉城区蕉南零工市场"), 2025, 4, source="人工录入")
+
+
 def ningde_staff_account():
     return make_user("ningde-editor", groups=["宁德市市级编辑"])
 
@@ -364,6 +368,7 @@ SCOPE = {
     "policies.AssessmentCriterion": Outside(ningde_criterion, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_policies_assessmentcriterion:edit"),  # noqa: E501
     "policies.RuleValue": Outside(ningde_rule_value, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_policies_rulevalue:edit"),
     "markets.ConstructionTarget": Outside(ningde_construction_target, QZ_ADMIN, ND_ADMIN, "wagtailsnippets_markets_constructiontarget:edit", grant="markets.constructiontarget"),  # noqa: E501
+    "markets.MarketStarRating": Outside(jiaocheng_star_rating, "福安市县级编辑", "蕉城区县级编辑", "wagtailsnippets_markets_marketstarrating:edit"),  # noqa: E501
     "auth.User": Outside(ningde_staff_account, QZ_ADMIN, ND_ADMIN, "wagtailusers_users:edit"),
     "wagtailcore.Page": Outside(jiaocheng_market_page, "晋江市县级编辑", "蕉城区县级编辑", "wagtailadmin_pages:edit"),
     # Deliberately not scoped.

@@ -67,10 +67,18 @@
     var point = [marker.lat, marker.lng];
     bounds.push(point);
     var label = (marker.type === "market" ? "零工市场：" : "零工驿站：") + marker.title;
+    var popup = document.createElement("div");
     var link = document.createElement("a");
     link.href = marker.url;
     link.textContent = marker.title;
-    L.marker(point, { icon: icon, title: label, alt: label, keyboard: true }).bindPopup(link).addTo(map);
+    popup.appendChild(link);
+    if (marker.official_title) {
+      var rating = document.createElement("p");
+      rating.className = "star-title";
+      rating.textContent = marker.official_title;
+      popup.appendChild(rating);
+    }
+    L.marker(point, { icon: icon, title: label, alt: label, keyboard: true }).bindPopup(popup).addTo(map);
   });
   if (config.origin) {
     /* Sorted by distance: frame the starting point and the nearest few, as the list does. */
