@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forms.cases.transitions import require
 from forms.cases.working_days import add_working_days
-from markets.models.ratings import record_star_rating
+from markets.models import record_star_rating
 from notices.models import NoticeIndexPage, NoticePage
 from portal.vocabulary import FACILITY_NAMES, chinese_date
 
