@@ -63,11 +63,19 @@ class SelfAssessmentForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             n = criterion.number
-            self.fields[f"points_{n}"] = points_field(criterion, _("自评分值"), _("自评分值不能为负数。"))
-            self.fields[f"evidence_{n}"] = forms.CharField(
-                label=_("佐证说明"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+            # Labels carry the item's number: the error summary lists them all together.
+            self.fields[f"points_{n}"] = points_field(
+                criterion, _("第%(n)s项 自评分值") % {"n": n}, _("自评分值不能为负数。")
             )
-            self.fields[f"files_{n}"] = CheckedFileField(label=_("佐证材料"), required=False, help_text=ITEM_FILE_HELP)
+            self.fields[f"evidence_{n}"] = forms.CharField(
+                label=_("第%(n)s项 佐证说明") % {"n": n},
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"files_{n}"] = CheckedFileField(
+                label=_("第%(n)s项 佐证材料") % {"n": n}, required=False, help_text=ITEM_FILE_HELP
+            )
 
     def item_rows(self):
         """(criterion, points field, evidence field, file field) per item, for the template."""

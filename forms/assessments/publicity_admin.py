@@ -61,8 +61,12 @@ class PublishForm(forms.Form):
 
 
 def initial_values(user, query):
+    """The chosen round and county (a county's staff: their own county), and the default period from today."""
     start, end = publicity.default_period(timezone.localdate())
-    return {"round": query.get("round"), "county": query.get("county"), "starts_on": start, "ends_on": end}
+    counties = counties_for(user)
+    own_county = counties.first().pk if counties.count() == 1 else None
+    county = query.get("county") or own_county
+    return {"round": query.get("round"), "county": county, "starts_on": start, "ends_on": end}
 
 
 def publish_view(request):
