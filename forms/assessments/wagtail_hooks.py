@@ -24,7 +24,7 @@ from forms.cases.links import case_list_url
 from portal.scoped_admin import CityScopedSnippetViewSet
 from portal.scoping import cities_for, counties_for
 
-from . import admin_views, rounds, views
+from . import admin_views, rounds, statistics_views, views
 from .admin_forms import AssessmentRoundForm, interpretation_badge
 from .models import Assessment, AssessmentRound
 from .scoring import STAR_NUMERALS
@@ -264,7 +264,8 @@ class AssessmentsGroup(ModelAdminGroup):
     def get_submenu_items(self):
         url = reverse(round_viewset.get_url_name("list"))
         return super().get_submenu_items() + [
-            RoundMenuItem(_("考核年度"), url, name="assessment-rounds", icon_name=round_viewset.icon, order=200)
+            RoundMenuItem(_("考核年度"), url, name="assessment-rounds", icon_name=round_viewset.icon, order=200),
+            statistics_views.menu_item(),
         ]
 
 
@@ -283,3 +284,6 @@ def assessments_admin_css():
 
 # The assessment's part of the operator's 我的办理 page (forms/applications/views.py renders these sections).
 hooks.register("operator_home_sections", views.my_services_section)
+
+# 考核统计 (statistics_views.py).
+hooks.register("register_admin_urls", statistics_views.admin_urls)
