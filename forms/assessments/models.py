@@ -210,9 +210,9 @@ class PlacementRow(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="placements")
     row_number = models.PositiveIntegerField(_("序号"))
     name = models.CharField(_("姓名"), max_length=50)
-    id_number = EncryptedCharField(_("身份证号码"), max_length=18)
+    id_number = EncryptedCharField(_("身份证号码"), max_length=18, null=True)  # None once erased (retention.py)
     residence = models.CharField(_("现居住地"), max_length=200)
-    phone = EncryptedCharField(_("联系电话"), max_length=20)
+    phone = EncryptedCharField(_("联系电话"), max_length=20, null=True)  # None once erased
     employer = models.CharField(_("实现就业企业名称"), max_length=200)
     placed_on = models.DateField(_("推荐时间"))
     person_digest = models.CharField(max_length=64, db_index=True, editable=False)
@@ -277,6 +277,7 @@ class AssessmentEvent(CaseEventBase):
         EXPERT_SCORED = "expert_scored", _("专家评分")
         SCORED = "scored", _("考核完成")
         REVEALED = "revealed", _("查看完整号码")
+        ERASED = "erased", _("删除个人信息")
 
     case = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="events", verbose_name=_("考核"))
 
