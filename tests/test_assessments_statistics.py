@@ -7,14 +7,13 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
-from stdnum.cn import uscc
 
 from forms.assessments import statistics
 from forms.assessments.models import Assessment
 from forms.assessments.statistics_views import chosen_year
-from forms.assessments.workflow import ASSESSMENTS, start_assessment, submit
+from forms.assessments.workflow import ASSESSMENTS
 
-from .assessments_factories import add_placements, criterion_max, fill_self_assessment, make_operator_market, make_round
+from .assessments_factories import make_round, points_totalling, start_in_county, submit_in_county
 from .utils import SUITE_TODAY, make_county_staff, make_user
 
 pytestmark = pytest.mark.django_db
@@ -27,33 +26,8 @@ S = Assessment.Status
 # --- Building a small known set, through the workflow ---------------------------------------------------------
 
 
-def points_totalling(assessment, total):
-    """Item scores adding up to ``total`` (each item at most its 基本分值)."""
-    left, points = Decimal(total), {}
-    for item in assessment.items.order_by("number"):
-        points[item.number] = min(criterion_max(assessment, item.number), left)
-        left -= points[item.number]
-    return points
-
-
-def started(round_, serial, county_name):
-    body = f"91350503MA2YQK6{serial:02d}"
-    user, profile, market = make_operator_market(
-        f"operator{serial}", county_name=county_name, uscc=body + uscc.calc_check_digit(body)
-    )
-    return user, start_assessment(round_, profile, market, user)
-
-
-def submitted(round_, serial, county_name, self_total):
-    user, assessment = started(round_, serial, county_name)
-    add_placements(assessment, 12)
-    fill_self_assessment(assessment, points_totalling(assessment, self_total))
-    submit(assessment, user)
-    return assessment
-
-
 def scored(round_, serial, county_name, self_total, assessed_total):
-    assessment = submitted(round_, serial, county_name, self_total)
+    assessment = submit_in_county(round_, serial, county_name, self_total)
     expert = make_county_staff(county_name, username=f"expert{serial}")
     points = points_totalling(assessment, assessed_total)
     data = {f"score-points_{number}": str(value) for number, value in points.items()}
@@ -71,8 +45,8 @@ def known_set(home):
     five = scored(round_, 1, "丰泽区", 100, 95)
     three = scored(round_, 2, "丰泽区", 90, 75)
     unqualified = scored(round_, 3, "晋江市", 70, 60)
-    submitted(round_, 4, "晋江市", 80)
-    started(round_, 5, "晋江市")
+    submit_in_county(round_, 4, "晋江市", 80)
+    start_in_county(round_, 5, "晋江市")
     assert (five.stars, five.subsidy_yuan) == (5, 100000)
     assert (three.stars, three.subsidy_yuan) == (3, 50000)
     assert (unqualified.stars, unqualified.subsidy_yuan) == (None, 0)
