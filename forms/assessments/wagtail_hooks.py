@@ -24,7 +24,7 @@ from forms.cases.links import case_list_url
 from portal.scoped_admin import CityScopedSnippetViewSet
 from portal.scoping import cities_for, counties_for
 
-from . import admin_views, rounds, statistics_views, views
+from . import admin_views, dashboard, rounds, statistics_views, views
 from .admin_forms import AssessmentRoundForm, interpretation_badge
 from .models import Assessment, AssessmentRound
 from .scoring import STAR_NUMERALS
@@ -287,3 +287,6 @@ hooks.register("operator_home_sections", views.my_services_section)
 
 # 考核统计 (statistics_views.py).
 hooks.register("register_admin_urls", statistics_views.admin_urls)
+
+# The dashboard's 年度考核待办 panel (dashboard.py).
+hooks.register("construct_homepage_panels", dashboard.add_pending_panel)
