@@ -33,12 +33,22 @@ class PersonalDataRetention(BaseGenericSetting):
         validators=[MinValueValidator(30)],
         help_text=_("意见提交后保存的天数，期满删除留言人的联系方式（意见内容保留）。"),
     )
+    roster_years = models.PositiveSmallIntegerField(
+        _("推荐成功就业花名册保存年数"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "年度考核的县级考核完成时限之后保存的年数，期满删除花名册中人员的身份证号码、联系电话和现居住地，"
+            "姓名只保留第一个字。"
+        ),
+    )
     is_interpretation = models.BooleanField(_("属于解释性取值"), default=True)
     interpretation_note = models.CharField(_("取值说明"), max_length=300, default=INTERPRETATION)
 
     panels = [
         FieldPanel("complaint_contact_days"),
         FieldPanel("comment_contact_days"),
+        FieldPanel("roster_years"),
         MultiFieldPanel([FieldPanel("is_interpretation"), FieldPanel("interpretation_note")], heading=_("来源")),
     ]
 
@@ -49,3 +59,11 @@ class PersonalDataRetention(BaseGenericSetting):
 def erase_before(now: datetime.datetime, days: int) -> datetime.datetime:
     """Data last touched before this moment is due for erasure."""
     return now - datetime.timedelta(days=days)
+
+
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` later (29 February becomes 28 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

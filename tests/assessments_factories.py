@@ -1,8 +1,10 @@
 """make_* helpers for the annual assessment: a round, an operator's recognised market, an assessment."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from stdnum.cn import uscc
 
 from forms.applications import catalogue
 from forms.applications.models import Application
@@ -137,6 +139,31 @@ def make_scored_assessment(round_=None, username="operator", points_lost=0, expe
     return assessment
 
 
+def numbered_uscc(serial):
+    """A valid unified social credit code of its own for the ``serial``-th operator of a test (0-99)."""
+    body = f"91350503MA2YQK6{serial:02d}"
+    return body + uscc.calc_check_digit(body)
+
+
+def start_in_county(round_, serial, county_name):
+    """(operator's user, draft) for a market of ``county_name`` whose operator is ``operator<serial>``."""
+    user, profile, market = make_operator_market(
+        f"operator{serial}", county_name=county_name, uscc=numbered_uscc(serial)
+    )
+    return user, start_assessment(round_, profile, market, user)
+
+
+def submit_in_county(round_, serial, county_name, self_total=None):
+    """A submitted assessment of a market of ``county_name`` (12 roster rows; items at full points, or adding up to
+    ``self_total``)."""
+    user, assessment = start_in_county(round_, serial, county_name)
+    add_placements(assessment, 12)
+    fill_self_assessment(assessment, None if self_total is None else points_totalling(assessment, self_total))
+    submit(assessment, user)
+    assessment.refresh_from_db()
+    return assessment
+
+
 def objection_post(assessment, **overrides):
     data = {
         "assessment": str(assessment.pk),
@@ -150,3 +177,12 @@ def objection_post(assessment, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def points_totalling(assessment, total):
+    """Item scores adding up to ``total`` (each item at most its 基本分值)."""
+    left, points = Decimal(total), {}
+    for item in assessment.items.order_by("number"):
+        points[item.number] = min(criterion_max(assessment, item.number), left)
+        left -= points[item.number]
+    return points

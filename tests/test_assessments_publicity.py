@@ -2,19 +2,21 @@
 "评审结果经公示无异议后，按规定将补助资金支付到申请单位账户")."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from forms.assessments import publicity
+from forms.assessments import publicity, retention
 from forms.assessments.models import Assessment, AssessmentEvent, AssessmentObjection, ResultPublicity
 from forms.assessments.objections import OBJECTIONS
 from forms.assessments.workflow import ASSESSMENTS
 from forms.cases.links import case_list_url, case_page_url
 from markets.models import MarketStarRating
 from notices.models import NoticePage
+from portal.retention import PersonalDataRetention
 
 from .assessments_factories import make_round, make_scored_assessment, objection_post
 from .utils import SUITE_TODAY, make_county_staff
@@ -317,3 +319,25 @@ def test_the_bureau_records_the_payment_date_and_the_operator_sees_it(client, ho
     client.force_login(assessment.operator.user)
     home_page = client.get(reverse("operators:home")).content.decode()
     assert f"绩效补助8万元已于{paid_on.year}年{paid_on.month}月{paid_on.day}日拨付" in home_page
+
+
+# --- the objector's contact details ------------------------------------------------------------------
+
+
+def test_an_answered_objections_name_and_phone_are_erased_after_the_retention_period(client, home, time_machine):
+    assessment = make_scored_assessment(points_lost=1)
+    published = publish_fengze(assessment)
+    objection, _code = raise_objection(client, assessment, published)
+    handler = make_county_staff("丰泽区", username="handler")
+    ok, form = OBJECTIONS.perform(objection, handler, "dismiss", {"dismiss-answer": "经核实，花名册人员均真实就业。"})
+    assert ok, form.errors
+    days = PersonalDataRetention.load().complaint_contact_days
+    time_machine.move_to(datetime.datetime.combine(SUITE_TODAY + (days - 1) * DAY, datetime.time(9)))
+    assert retention.erase_expired_objection_contacts() == 0
+    time_machine.move_to(datetime.datetime.combine(SUITE_TODAY + (days + 1) * DAY, datetime.time(12)))
+    out = io.StringIO()
+    call_command("erase_expired_personal_data", stdout=out)
+    assert "公示异议 1 件" in out.getvalue()
+    objection.refresh_from_db()
+    assert (objection.contact_name, objection.contact_phone) == (None, None) and objection.contact_erased_at
+    assert objection.answer and objection.events.filter(action="erased").exists()

@@ -127,8 +127,8 @@ def roster(assessment, revealed=False):
         RosterRow(
             row=row,
             name=row.name if revealed else row.masked_name,
-            id_number=row.id_number if revealed else row.masked_id_number,
-            phone=row.phone if revealed else row.masked_phone,
+            id_number=(row.id_number or "") if revealed else row.masked_id_number,  # None once erased
+            phone=(row.phone or "") if revealed else row.masked_phone,
             also_placed_by=elsewhere.get((row.person_digest, month_of(row.placed_on)), []),
         )
         for row in rows
@@ -142,7 +142,7 @@ def month_of(day):
 def placed_elsewhere(assessment, rows):
     """{(person digest, (year, month)): [market names]} from the round's other assessments the bureau sees
     (``roster.same_month_elsewhere`` compares them)."""
-    digests = {row.person_digest for row in rows}
+    digests = {row.person_digest for row in rows if row.person_digest}  # erased rows have none
     others = (
         PlacementRow.objects.filter(assessment__round=assessment.round, person_digest__in=digests)
         .exclude(assessment=assessment)

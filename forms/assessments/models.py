@@ -261,6 +261,7 @@ class AssessmentObjectionEvent(CaseEventBase):
         UPHELD = "upheld", _("异议成立")
         DISMISSED = "dismissed", _("异议不成立")
         REVEALED = "revealed", _("查看完整号码")
+        ERASED = "erased", _("删除联系方式")
 
     case = models.ForeignKey(
         AssessmentObjection, on_delete=models.CASCADE, related_name="events", verbose_name=_("公示异议")
@@ -347,9 +348,9 @@ class PlacementRow(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="placements")
     row_number = models.PositiveIntegerField(_("序号"))
     name = models.CharField(_("姓名"), max_length=50)
-    id_number = EncryptedCharField(_("身份证号码"), max_length=18)
+    id_number = EncryptedCharField(_("身份证号码"), max_length=18, null=True)  # None once erased (retention.py)
     residence = models.CharField(_("现居住地"), max_length=200)
-    phone = EncryptedCharField(_("联系电话"), max_length=20)
+    phone = EncryptedCharField(_("联系电话"), max_length=20, null=True)  # None once erased
     employer = models.CharField(_("实现就业企业名称"), max_length=200)
     placed_on = models.DateField(_("推荐时间"))
     person_digest = models.CharField(max_length=64, db_index=True, editable=False)
@@ -418,6 +419,7 @@ class AssessmentEvent(CaseEventBase):
         FINALISED = "finalised", _("公示期满，结果确定")
         PAID = "paid", _("拨付补助")
         REVEALED = "revealed", _("查看完整号码")
+        ERASED = "erased", _("删除个人信息")
 
     case = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="events", verbose_name=_("考核"))
 

@@ -84,9 +84,9 @@ def row_cells(row):
     return [
         row.row_number,
         row.name,
-        row.id_number,
+        row.id_number or "",  # None once erased (retention.py)
         row.residence,
-        row.phone,
+        row.phone or "",
         row.employer,
         row.placed_on.isoformat(),
     ]

@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from forms.applications.views import operator_profile_required
 
-from . import roster, roster_files
+from . import retention, roster, roster_files
 from .models import PlacementRow
 from .views import own_assessment
 
@@ -93,6 +93,7 @@ def roster_page(request, profile, receipt_no):
         ],
         "errors": errors,
         "annex": heading_for(assessment).annex,
+        "retention": retention.roster_notice(assessment.round),
     }
     return render(request, "assessments/roster.html", context, status=400 if errors else 200)
 

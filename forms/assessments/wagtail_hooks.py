@@ -24,7 +24,7 @@ from forms.cases.links import case_list_url, case_page_url
 from portal.scoped_admin import CityScopedSnippetViewSet
 from portal.scoping import cities_for, counties_for
 
-from . import admin_views, publicity_admin, rounds, views
+from . import admin_views, dashboard, publicity_admin, rounds, statistics_views, views
 from .admin_forms import AssessmentRoundForm, interpretation_badge
 from .models import Assessment, AssessmentRound
 from .publicity_admin import ObjectionAdmin
@@ -279,6 +279,7 @@ class AssessmentsGroup(ModelAdminGroup):
                 order=120,
             ),
             RoundMenuItem(_("考核年度"), url, name="assessment-rounds", icon_name=round_viewset.icon, order=200),
+            statistics_views.menu_item(),
         ]
 
 
@@ -300,3 +301,9 @@ def assessments_admin_css():
 
 # The assessment's part of the operator's 我的办理 page (forms/applications/views.py renders these sections).
 hooks.register("operator_home_sections", views.my_services_section)
+
+# 考核统计 (statistics_views.py).
+hooks.register("register_admin_urls", statistics_views.admin_urls)
+
+# The dashboard's 年度考核待办 panel (dashboard.py).
+hooks.register("construct_homepage_panels", dashboard.add_pending_panel)
