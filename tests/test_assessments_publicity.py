@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from forms.applications.models import Application
 from forms.assessments import publicity, retention
 from forms.assessments.models import Assessment, AssessmentEvent, AssessmentObjection, ResultPublicity
 from forms.assessments.objections import OBJECTIONS
@@ -341,3 +342,31 @@ def test_an_answered_objections_name_and_phone_are_erased_after_the_retention_pe
     objection.refresh_from_db()
     assert (objection.contact_name, objection.contact_phone) == (None, None) and objection.contact_erased_at
     assert objection.answer and objection.events.filter(action="erased").exists()
+
+
+# --- the subsidy application ---------------------------------------------------------------------------
+
+
+def test_a_final_result_starts_the_performance_subsidy_application_with_the_assessed_score(client, home, time_machine):
+    assessment = make_scored_assessment(points_lost=1)
+    published = publish_fengze(assessment)
+    client.force_login(assessment.operator.user)
+    apply_url = reverse("assessments:apply_subsidy", kwargs={"receipt_no": assessment.receipt_no})
+    refused = client.post(apply_url)
+    assert refused.status_code == 302 and not Application.objects.filter(assessment_receipt_no=assessment.receipt_no)
+    end_period(time_machine, published)
+    publicity.finalise_due()
+    detail = client.get(reverse("assessments:detail", kwargs={"receipt_no": assessment.receipt_no})).content.decode()
+    assert f"补助金额按经公示的考核总分（{assessment.assessed_total.normalize()}分）测算：8万元" in detail
+    response = client.post(apply_url)
+    application = Application.objects.get(assessment_receipt_no=assessment.receipt_no)
+    assert response["Location"] == reverse("operators:edit_application", kwargs={"receipt_no": application.receipt_no})
+    assert (
+        application.assessed_score == assessment.assessed_total and application.market_page_id == assessment.market_id
+    )
+    assert application.subsidy_type == "performance"
+    again = client.post(apply_url)
+    assert (
+        again["Location"] == response["Location"]
+        and Application.objects.filter(assessment_receipt_no=assessment.receipt_no).count() == 1
+    )

@@ -225,6 +225,11 @@ def test_the_annual_assessment_from_the_round_to_the_star_on_the_market_page(
     public.screenshot(path=str(screenshot_dir / "assessment-star-market-phone.png"), full_page=True)
     operator.goto(live_server.url + "/operators/")
     assert "结果确定" in operator.content() and "绩效补助10万元待拨付" in operator.content()
+    operator.get_by_role("link", name=assessment.receipt_no).click()
+    operator.get_by_role("button", name="申请绩效补助").click()
+    operator.wait_for_url("**/applications/**/edit/")
+    assert "经公示的考核总分" in operator.content() and "92" in operator.content()
+    assert fits_the_screen(operator)
 
     # Neither another operator nor another county's staff find it, by list or by URL.
     detail_url = live_server.url + reverse("assessments:detail", kwargs={"receipt_no": assessment.receipt_no})

@@ -8,6 +8,7 @@ urlpatterns = [
     path("start/<int:round_id>/<int:market_id>/", views.start, name="start"),
     path("<str:receipt_no>/", views.detail, name="detail"),
     path("<str:receipt_no>/edit/", views.edit, name="edit"),
+    path("<str:receipt_no>/apply-subsidy/", views.apply_subsidy, name="apply_subsidy"),
     path("<str:receipt_no>/roster/", roster_views.roster_page, name="roster"),
     path("<str:receipt_no>/roster/template.xlsx", roster_views.roster_template, name="roster_template"),
     path("<str:receipt_no>/roster/roster.<str:extension>", roster_views.roster_export, name="roster_export"),

@@ -71,6 +71,19 @@ def start(request, profile, round_id, market_id):
     return redirect("assessments:edit", receipt_no=assessment.receipt_no)
 
 
+@require_POST
+@operator_profile_required
+def apply_subsidy(request, profile, receipt_no):
+    assessment = own_assessment(profile, receipt_no)
+    try:
+        application = workflow.apply_for_subsidy(assessment, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("assessments:detail", receipt_no=receipt_no)
+    target = "operators:edit_application" if application.is_editable else "operators:application"
+    return redirect(target, receipt_no=application.receipt_no)
+
+
 @operator_profile_required
 def edit(request, profile, receipt_no):
     assessment = own_assessment(profile, receipt_no)
@@ -183,6 +196,7 @@ def detail(request, profile, receipt_no):
         "items": assessment.items.all(),
         "events": assessment.events.exclude(action=AssessmentEvent.Action.REVEALED),
         "criteria": {c.number: c for c in round_rules(assessment.round).criteria},
+        "subsidy_application": workflow.subsidy_application(assessment) if assessment.is_final else None,
     }
     return render(request, "assessments/assessment_detail.html", context)
 

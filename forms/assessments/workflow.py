@@ -13,12 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forms.applications.models import Application
+from forms.applications.review import start_performance_subsidy
 from forms.cases.base import create_with_unique_receipt
 from forms.cases.scoping import can_handle
 from forms.cases.transitions import ActionForm, NoteForm, Transition, Workflow, require
 from portal.vocabulary import FACILITY_NAMES, chinese_date
 
 from . import scoring
+from .eligibility import whole_months
 from .forms import points_field
 from .models import Assessment, AssessmentEvent, AssessmentEvidence, AssessmentItem, ExpertScore
 from .notifications import notify_county_of_assessment, notify_operator_of_assessment
@@ -237,6 +240,28 @@ def record_payment(assessment, user, data):
 
 def unpaid_subsidy(assessment, user=None):
     return bool(assessment.subsidy_yuan) and assessment.paid_on is None
+
+
+# --- the operator's subsidy application ---------------------------------------------------------
+
+
+def apply_for_subsidy(assessment, user):
+    """The performance-subsidy application for a final result, its amount from the assessed score (Quanzhou
+    二（二）"按照相应得分给予发放绩效补助"): the one already started, or a new draft."""
+    require(assessment.is_final and assessment.subsidy_yuan, _("只有结果确定、有绩效补助的考核可以申请绩效补助。"))
+    market = assessment.market
+    return start_performance_subsidy(
+        assessment.operator,
+        user,
+        market=market,
+        assessed_score=assessment.assessed_total,
+        assessment_receipt_no=assessment.receipt_no,
+        months_in_operation=whole_months(market.recognized_on, assessment.round.reference_date),
+    )
+
+
+def subsidy_application(assessment):
+    return Application.objects.filter(assessment_receipt_no=assessment.receipt_no, operator=assessment.operator).first()
 
 
 def open_to_bureau(user, assessment):
