@@ -1,7 +1,7 @@
 """Opening hours: is a market open at a given moment (Asia/Shanghai)?"""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_noop
@@ -48,3 +48,12 @@ def spans_on(day: date, weekly: dict, exceptions: dict):
 def is_open(weekly: dict, exceptions: dict, now=None) -> bool:
     moment = local_now(now)
     return any(span.contains(moment.time()) for span in spans_on(moment.date(), weekly, exceptions))
+
+
+def next_change(now: datetime, times_of_day) -> datetime:
+    """The first moment after ``now`` at one of ``times_of_day`` (when some market opens or closes), or the next
+    midnight if none comes sooner: until then no market's 现在开放 changes."""
+    moment = local_now(now)
+    midnight = datetime.combine(moment.date(), time(), SHANGHAI) + timedelta(days=1)
+    later = [datetime.combine(moment.date(), t, SHANGHAI) for t in times_of_day if t > moment.time()]
+    return min([*later, midnight])

@@ -8,7 +8,12 @@ class PortalConfig(AppConfig):
     verbose_name = "门户"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            page_cache,  # here, not at the top: it needs the models, which load after this module
+        )
+
+        page_cache.connect_signals()
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

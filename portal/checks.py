@@ -28,6 +28,22 @@ def check_shared_cache(app_configs, **kwargs):
     ]
 
 
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_page_cache(app_configs, **kwargs):
+    """A copy dropped by one server must be dropped for all: the page cache is shared, or not used."""
+    backend = settings.CACHES[settings.PAGE_CACHE_ALIAS]["BACKEND"]
+    if not settings.PAGE_CACHE_ENABLED or backend in SHARED_CACHES:
+        return []
+    return [
+        checks.Error(
+            f"The anonymous page cache ({backend}) is not shared by every server: a page changed on one would "
+            "still be served from another's copy.",
+            hint="Set PAGE_CACHE_URL to a Redis database of its own, e.g. rediscache://127.0.0.1:6379/2.",
+            id="portal.E004",
+        )
+    ]
+
+
 @checks.register(checks.Tags.security, deploy=True)
 def check_proxy_setting(app_configs, **kwargs):
     if settings.TRUSTED_PROXY_HOPS is not None:

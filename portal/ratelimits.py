@@ -5,6 +5,7 @@ Each limit has a name and a default rate; ``RATE_LIMITS`` in the settings may ch
 live in the cache: in production it must be the shared Redis, so every worker counts the same.
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -65,6 +66,22 @@ def too_many(request, as_json):
     return response
 
 
+@dataclass(frozen=True)
+class RateLimit:
+    name: str
+    methods: tuple | None
+    as_json: bool
+
+
+def refusal(request, view):
+    """The 429 for ``view``'s limit if this request is past it (counting it), or None. Also asked by the page
+    cache for a copy it serves, so a limit holds however the page is answered."""
+    limit = getattr(view, "rate_limit", None)
+    if limit is None or (limit.methods is not None and request.method not in limit.methods):
+        return None
+    return too_many(request, limit.as_json) if exceeded(request, limit.name) else None
+
+
 def limited(name, *, methods=None, as_json=False):
     """A view decorator: past the rate of ``name`` for the client's address, a 429 in Chinese (JSON for an API).
 
@@ -74,11 +91,9 @@ def limited(name, *, methods=None, as_json=False):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            counted = methods is None or request.method in methods
-            if counted and exceeded(request, name):
-                return too_many(request, as_json)
-            return view(request, *args, **kwargs)
+            return refusal(request, wrapped) or view(request, *args, **kwargs)
 
+        wrapped.rate_limit = RateLimit(name, tuple(methods) if methods is not None else None, as_json)
         return wrapped
 
     return decorator

@@ -41,6 +41,9 @@ env = environ.Env(
     SEARCH_BACKEND_URL=(str, ""),
     LOG_LEVEL=(str, "INFO"),
     TRUSTED_PROXY_HOPS=(int, None),
+    PAGE_CACHE_URL=(str, f"filecache://{VAR_DIR / 'page-cache'}"),
+    PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_CACHE_SECONDS=(int, 86400),
 )
 # A local env file written by `make run` for the demo; real deployments set the environment.
 environ.Env.read_env(VAR_DIR / "env", overwrite=False)
@@ -99,6 +102,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.ChineseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,6 +115,8 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After authentication (it serves only visitors without a session or login); see portal/page_cache.py.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -134,6 +140,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.site_navigation",
+                "portal.context_processors.language_switch",
                 "csp.context_processors.nonce",
             ],
         },
@@ -156,11 +163,33 @@ else:
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL")}
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # Django's own Redis backend; django-environ names django-redis by default.
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
-    CACHES["default"].pop("OPTIONS", None)
+
+def cache_settings(url):
+    config = env.cache_url_config(url)
+    if config["BACKEND"] == "django_redis.cache.RedisCache":
+        # Django's own Redis backend; django-environ names django-redis by default.
+        config["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+        config.pop("OPTIONS", None)
+    return config
+
+
+CACHES = {"default": cache_settings(env("CACHE_URL")), "pages": cache_settings(env("PAGE_CACHE_URL"))}
+# Anonymous pages (portal/page_cache.py) have a cache of their own, so that many pages never push out the rate
+# limits' counters. It must be shared by every process that serves (a copy dropped in one is dropped in all): files
+# under var/ for `make run` on one machine, a Redis database of its own in production (check --deploy).
+CACHES["pages"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 5000
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/operators/",
+    "/en/operators/",
+    "/captcha/",
+    "/i18n/",
+    "/healthz",
+    "/documents/",
+)
 
 # --- Languages, time ----------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

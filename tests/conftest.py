@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 from forms.cases import working_days
@@ -31,6 +33,12 @@ def pytest_configure(config):
     ``time_machine`` fixture (``time_machine.move_to(...)``), which nests inside this travel.
     """
     time_machine.travel(SUITE_NOW, tick=True).start()
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """A rolled-back test must not leave its pages in the anonymous page cache for the next one."""
+    caches[settings.PAGE_CACHE_ALIAS].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXByb2Q=")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 _tmp = tempfile.mkdtemp(prefix="portal-test-")
+# Each test process has its own page cache (tests/conftest.py empties it before every test).
+os.environ.setdefault("PAGE_CACHE_URL", "locmemcache://pages")
 os.environ.setdefault("MEDIA_ROOT", os.path.join(_tmp, "media"))
 os.environ.setdefault("PRIVATE_MEDIA_ROOT", os.path.join(_tmp, "private"))
 

@@ -21,7 +21,7 @@ def test_english_prefix_renders_header_in_english(client, home):
     assert "Quanzhou and Ningde Gig Market Service Platform" in html
     assert "跳到正文" not in html
     # The switcher offers the way back to Chinese.
-    assert 'value="zh-hans"' in html
+    assert '<a class="tool-button language-link" href="/" hreflang="zh-Hans" lang="zh-Hans">中文</a>' in html
 
 
 @pytest.mark.django_db

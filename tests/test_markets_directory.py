@@ -3,13 +3,11 @@
 import json
 import re
 from datetime import date, datetime, time, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from markets import hours
 from markets.models import MarketHoursException, MarketPage, record_star_rating
 from portal.regions import County
 
@@ -88,13 +86,11 @@ def test_county_filter_uses_the_county_number(client, markets):
     assert listed_names(client.get(f"/markets/?county={county.pk}")) == ["蕉城区零工市场"]
 
 
-def test_open_now_uses_the_time_in_shanghai(client, markets):
-    saturday_morning = datetime(2026, 11, 28, 9, 0, tzinfo=SHANGHAI)
-    with mock.patch.object(hours, "local_now", lambda now=None: saturday_morning):
-        assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市陈埭镇零工驿站"]
-    monday_morning = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
-    with mock.patch.object(hours, "local_now", lambda now=None: monday_morning):
-        assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市零工市场", "蕉城区零工市场"]
+def test_open_now_uses_the_time_in_shanghai(client, markets, time_machine):
+    time_machine.move_to(datetime(2026, 11, 28, 9, 0, tzinfo=SHANGHAI), tick=False)  # Saturday morning
+    assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市陈埭镇零工驿站"]
+    time_machine.move_to(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI), tick=False)  # Monday morning
+    assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市零工市场", "蕉城区零工市场"]
 
 
 def test_a_holiday_exception_closes_the_market(markets):

@@ -5,7 +5,7 @@ editors work below theirs) → MarketPage.
 """
 
 from .market import MarketPage, MarketPageQuerySet
-from .opening import MarketHoursException, MarketOpeningHours
+from .opening import MarketHoursException, MarketOpeningHours, status_change_times
 from .ratings import MarketStarRating, record_star_rating
 from .sections import CountyDirectoryPage, MarketIndexPage
 from .standards import MarketFacility, MarketService, StandardListEntry
@@ -24,4 +24,5 @@ __all__ = [
     "MarketStarRating",
     "StandardListEntry",
     "record_star_rating",
+    "status_change_times",
 ]

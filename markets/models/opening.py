@@ -52,3 +52,10 @@ class MarketHoursException(Orderable):
             raise ValidationError({"opens": _("不是全天休息时，请填写当天的开门和关门时间。")})
         if self.opens and self.closes and self.closes <= self.opens:
             raise ValidationError({"closes": _("关门时间应晚于开门时间。")})
+
+
+def status_change_times():
+    """Every time of day at which some market opens or closes (a few dozen at most, whatever the markets)."""
+    weekly = MarketOpeningHours.objects.values_list("opens", "closes").distinct()
+    special = MarketHoursException.objects.exclude(opens=None).values_list("opens", "closes").distinct()
+    return {moment for pair in [*weekly, *special] for moment in pair if moment is not None}
