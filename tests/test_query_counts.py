@@ -1,0 +1,98 @@
+"""The uncached path (first hits, previews, logged-in users) runs a bounded number of queries per page type, the
+same however many markets, notices or prices the page shows (issue 16)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from markets.models import MarketFacility, MarketPage, MarketService
+from notices.models import NoticeIndexPage, NoticePage
+from policies.models import PolicyPage
+from wages.models import WageGuidePage, WageRate
+
+from .markets_factories import make_market
+
+pytestmark = pytest.mark.django_db
+
+# The most each page type may run (today's figure, with a little room for a new block on the page).
+MOST_QUERIES = {
+    "home": 18,
+    "a policy page": 19,
+    "/policies/": 13,
+    "/markets/": 22,
+    "a market page": 37,
+    "a wage guide": 15,
+    "/notices/": 14,
+    "a notice": 14,
+    "search": 54,
+    "the GeoJSON": 6,
+}
+
+
+def page_urls():
+    policy = next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft)
+    return {
+        "home": "/",
+        "a policy page": policy.url,
+        "/policies/": "/policies/",
+        "/markets/": "/markets/",
+        "a market page": MarketPage.objects.live().first().url,
+        "a wage guide": WageGuidePage.objects.live().first().url,
+        "/notices/": "/notices/",
+        "a notice": NoticePage.objects.live().first().url,
+        "search": "/search/?q=运维补助",
+        "the GeoJSON": "/api/v1/markets.geojson",
+    }
+
+
+def query_counts(client):
+    counts = {}
+    for name, url in page_urls().items():
+        assert client.get(url).status_code == 200  # warms what is cached per process (site, settings)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        counts[name] = len(captured.captured_queries)
+    return counts
+
+
+def add_content():
+    """Eight more markets with services, facilities, hours and stars; eight more notices; ten more wage rates."""
+    services = list(MarketService.objects.values_list("code", flat=True)[:3])
+    facilities = list(MarketFacility.objects.values_list("code", flat=True)[:3])
+    for n in range(8):
+        make_market("晋江市", name=f"晋江市测试{n}零工市场", services=services, facilities=facilities, stars={2025: 4})
+    index = NoticeIndexPage.objects.get()
+    for n in range(8):
+        notice = NoticePage(
+            title=f"关于零工市场运维补助的通知（{n}）",
+            date=datetime.date(2026, 11, 1),
+            issuing_body="泉州市人力资源和社会保障局",
+            body="<p>运维补助申请事项。</p>",
+        )
+        index.add_child(instance=notice)
+        notice.save_revision().publish()
+    guide = WageGuidePage.objects.live().first().get_latest_revision_as_object()
+    template = guide.rates.first()
+    for n in range(10):
+        guide.rates.add(
+            WageRate(
+                occupation=f"{template.occupation}{n}",
+                category=template.category,
+                pay_unit=template.pay_unit,
+                low=template.low,
+                median=template.median,
+                high=template.high,
+            )
+        )
+    guide.save_revision().publish()
+
+
+def test_each_page_type_runs_the_same_bounded_queries_with_more_content(client, home, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    before = query_counts(client)
+    add_content()
+    after = query_counts(client)
+    assert after == before
+    assert {name: count for name, count in after.items() if count > MOST_QUERIES[name]} == {}
