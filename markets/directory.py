@@ -5,8 +5,12 @@ county (County pk), type, service, facility, star, open_now, lat, lng, and
 near_county / near_township to sort by distance from a chosen place.
 """
 
+import math
+
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +18,10 @@ from portal.inputs import RowChoiceField
 from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
+from . import hours
 from .geo import for_display, haversine_km
 
+PER_PAGE = 50
 STAR_CHOICES = [("", _("不限")), ("3", _("三星及以上")), ("4", _("四星及以上")), ("5", _("五星"))]
 
 
@@ -65,7 +71,7 @@ def published_markets(listed, within=None):
 
 
 def filter_markets(markets, form, now=None):
-    """Apply the form's valid filters; returns a list (star and open-now are computed per market)."""
+    """Apply the form's valid filters in the database (a queryset, however many markets there are)."""
     if form.value("city"):
         markets = markets.filter(county__city=form.value("city"))
     if form.value("county"):
@@ -76,12 +82,38 @@ def filter_markets(markets, form, now=None):
         markets = markets.filter(services=form.value("service"))
     if form.value("facility"):
         markets = markets.filter(facilities=form.value("facility"))
-    found = list(markets.order_by("county__city__sort_order", "county__sort_order", "facility_type", "title"))
     if form.value("star"):
-        found = [market for market in found if (market.current_stars or 0) >= form.value("star")]
+        markets = markets.annotate(latest_stars=latest_stars(markets.model)).filter(
+            latest_stars__gte=form.value("star")
+        )
     if form.value("open_now"):
-        found = [market for market in found if market.is_open(now)]
-    return found
+        markets = markets.filter(open_at(markets.model, hours.local_now(now)))
+    return markets
+
+
+def related(model, name):
+    return model._meta.get_field(name).related_model
+
+
+def latest_stars(model):
+    """The stars of a market's most recent rating year (what its page shows)."""
+    ratings = related(model, "star_ratings").objects.filter(market=OuterRef("pk")).order_by("-year")
+    return Subquery(ratings.values("stars")[:1])
+
+
+def open_at(model, moment):
+    """Operating, and open at ``moment`` by the day's exception if it has one, else by the week's hours
+    (``hours.is_open`` for one market; this is the same rule as a database condition)."""
+    day, time_of_day = moment.date(), moment.time()
+    exceptions = related(model, "hours_exceptions").objects.filter(market=OuterRef("pk"), date=day)
+    weekly = related(model, "opening_hours").objects.filter(market=OuterRef("pk"), weekday=day.weekday())
+    open_span = {"opens__lte": time_of_day, "closes__gt": time_of_day}
+    by_exception = Exists(exceptions) & Exists(exceptions.filter(closed_all_day=False, **open_span))
+    by_week = ~Exists(exceptions) & Exists(weekly.filter(**open_span))
+    return Q(status=model.Status.OPERATING) & (by_exception | by_week)
+
+
+DIRECTORY_ORDER = ("county__city__sort_order", "county__sort_order", "facility_type", "title", "pk")
 
 
 def township_anchor(listed, name):
@@ -106,11 +138,23 @@ def origin_from(form, listed):
     return None
 
 
-def sort_by_distance(markets, origin):
+def order_by_distance(markets, origin):
+    """Nearest first, in the database: on a city's scale the flat (equirectangular) distance orders as the
+    great-circle one does; markets without a position come last."""
     lat, lng = origin[0], origin[1]
+    shrink = math.cos(math.radians(lat))
+    d_lat, d_lng = F("latitude") - lat, (F("longitude") - lng) * shrink
+    flat = ExpressionWrapper(d_lat * d_lat + d_lng * d_lng, output_field=FloatField())
+    return markets.annotate(flat_distance=flat).order_by(F("flat_distance").asc(nulls_last=True), "pk")
+
+
+def with_distances(markets, origin):
     for market in markets:
-        market.distance_km = haversine_km(lat, lng, market.latitude, market.longitude) if market.has_location else None
-    return sorted(markets, key=lambda market: (market.distance_km is None, market.distance_km or 0))
+        if origin and market.has_location:
+            market.distance_km = haversine_km(origin[0], origin[1], market.latitude, market.longitude)
+        else:
+            market.distance_km = None
+    return markets
 
 
 def map_markers(markets):
@@ -144,11 +188,13 @@ def directory_context(request, *, listed, within, services, facilities, now=None
         form.is_valid()  # invalid fields are reported and ignored; valid ones still filter
     markets = filter_markets(published_markets(listed, within), form, now)
     origin = origin_from(form, listed)
-    if origin:
-        markets = sort_by_distance(markets, origin)
+    markets = order_by_distance(markets, origin) if origin else markets.order_by(*DIRECTORY_ORDER)
+    page_obj = Paginator(markets, PER_PAGE).get_page(request.GET.get("page"))
+    markets = with_distances(list(page_obj.object_list), origin)
     return {
         "filter_form": form,
         "markets": markets,
+        "page_obj": page_obj,
         "origin": origin,
         "map_config": {
             "tileUrl": settings.MAP_TILE_URL,

@@ -303,3 +303,34 @@ def test_a_market_withdrawn_before_the_date_was_kept_says_so_without_a_date(clie
     MarketPage.objects.filter(pk=markets[2].pk).update(status="withdrawn")  # as stored before 退出日期 existed
     html = client.get(markets[2].url).content.decode()
     assert "该零工市场已退出，不再提供服务。" in html and "已于" not in html
+
+
+# --- at any size: filtered, ordered and paginated in the database ---------------------------------------------
+
+
+def test_the_list_comes_in_pages_of_fifty_keeping_the_filters(client, markets):
+    for n in range(52):
+        make_market("晋江市", name=f"晋江市测试{n:02d}零工市场", lat=24.7 + n / 1000, lng=118.5)
+    first = client.get("/markets/?type=market")
+    html = first.content.decode()
+    assert "共找到 54 处" in html and len(listed_names(first)) == 50
+    assert "第 1 页，共 2 页" in html
+    assert 'href="?type=market&amp;page=2#results-heading"' in html
+    second = client.get("/markets/?type=market&page=2")
+    assert len(listed_names(second)) == 4 and "晋江市陈埭镇零工驿站" not in listed_names(second)
+    assert listed_names(client.get("/markets/?type=market&page=99")) == listed_names(second)  # past the end: the last
+
+
+def test_a_special_opening_counts_for_open_now_and_a_holiday_closes(client, markets, time_machine):
+    time_machine.move_to(MONDAY_MORNING, tick=False)
+    jinjiang, station, _jiaocheng = markets
+    MarketHoursException.objects.create(market=jinjiang, date=MONDAY_MORNING.date(), closed_all_day=True)
+    MarketHoursException.objects.create(
+        market=station, date=MONDAY_MORNING.date(), closed_all_day=False, opens=time(9), closes=time(11)
+    )
+    assert listed_names(client.get("/markets/?open_now=on")) == ["晋江市陈埭镇零工驿站", "蕉城区零工市场"]
+
+
+def test_the_star_filter_reads_the_most_recent_year(client, markets):
+    record_star_rating(markets[0], 2026, 3)  # 5 stars in 2025, 3 in 2026: three now
+    assert listed_names(client.get("/markets/?star=4")) == ["蕉城区零工市场"]
