@@ -334,6 +334,10 @@ class AssessmentCriterion(models.Model):
         blank=True,
         help_text=_("补贴测算按哪类事实自动计分；留空表示由考核专家评分"),
     )
+    is_interpretation = models.BooleanField(
+        _("属于解释性取值"), default=False, help_text=_("原文未给出此考核项目，由人社局按解读取值")
+    )
+    interpretation_note = models.CharField(_("取值说明"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["city__sort_order", "number"]

@@ -112,6 +112,7 @@ def load(home, stdout):
         ensure_clauses(page, clauses)
         pages[spec["city"]] = page
     ensure_quanzhou_criteria(cities["quanzhou"], pages["quanzhou"])
+    ensure_ningde_criteria(cities["ningde"], pages["ningde"])
     ensure_quanzhou_annexes(pages["quanzhou"])
     ensure_ningde_annexes(pages["ningde"])
     for city_slug, (_, rows) in seed_data.RULES.items():
@@ -179,6 +180,28 @@ def ensure_quanzhou_criteria(city, page):
         )
         if created:
             criterion.clauses.set([clauses[n] for n in clause_numbers])
+
+
+def ensure_ningde_criteria(city, page):
+    """Ningde names its 工作考核表 (附件4) without giving it; the issue asks for Quanzhou's structure, shown as an
+    interpretation, each item tied to the Ningde standard's clause on the same subject."""
+    clauses = {clause.number: clause for clause in page.clauses.all()}
+    for number, category, title, rule_text, max_points, computation, _qz_clauses in seed_data.QZ_CRITERIA:
+        criterion, created = AssessmentCriterion.objects.get_or_create(
+            city=city,
+            number=number,
+            defaults={
+                "category": category,
+                "title": title,
+                "rule_text": rule_text.replace("“泉就业”零工平台", "零工平台").replace("泉就业", "零工平台"),
+                "max_points": max_points,
+                "computation": computation,
+                "is_interpretation": True,
+                "interpretation_note": seed_data.ND_CRITERIA_NOTE,
+            },
+        )
+        if created:
+            criterion.clauses.set([clauses[n] for n in seed_data.ND_CRITERIA_CLAUSES[number] if n in clauses])
 
 
 def ensure_annex(page, sort_order, label, title, description="", document_factory=None):

@@ -238,6 +238,31 @@ QZ_CRITERIA = [
     ),
 ]
 
+# Ningde's 工作考核表 (实施方案 附件4) is named but not given: Quanzhou's 16 items and points, each tied to the
+# clause of Ningde's standard (附件1) on the same subject.
+ND_CRITERIA_NOTE = (
+    "解读：宁德市实施方案附件4《宁德市零工市场(驿站)工作考核表》未随文给出，本平台按泉州市实施方案附件5的考核项目和分值取值，"
+    "依据条款取宁德市规范化建设与服务管理标准中内容相同的条款；宁德市人社局印发考核表后以其为准。"
+)
+ND_CRITERIA_CLAUSES = {
+    1: [2, 3, 4, 5, 6, 7],
+    2: [19, 21],
+    3: [8],
+    4: [9],
+    5: [1],
+    6: [10],
+    7: [10],
+    8: [11],
+    9: [10],
+    10: [12, 13],
+    11: [14, 15],
+    12: [15],
+    13: [14],
+    14: [16, 17, 18],
+    15: [6, 9],
+    16: [],
+}
+
 # Rule values: (key, facility type or "", threshold, value, citation, source, interpretation note or "").
 # source is ("clause", number) for a clause of the standard, ("anchor", "part-2-2") for the plan's text.
 QZ_PLAN_REWARDS = ("anchor", "part-2-2")

@@ -51,6 +51,7 @@ class AssessmentCriterionViewSet(CityScopedSnippetViewSet):
             FieldPanel("rule_text"),
             FieldPanel("computation"),
             FieldPanel("clauses"),
+            MultiFieldPanel([FieldPanel("is_interpretation"), FieldPanel("interpretation_note")], heading=_("来源")),
         ],
         base_form_class=CityScopedCriterionForm,
     )

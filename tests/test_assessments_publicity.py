@@ -370,3 +370,22 @@ def test_a_final_result_starts_the_performance_subsidy_application_with_the_asse
         again["Location"] == response["Location"]
         and Application.objects.filter(assessment_receipt_no=assessment.receipt_no).count() == 1
     )
+
+
+def test_a_ningde_station_is_scored_on_the_interpreted_form_and_rated_when_final(home, time_machine):
+    # Ningde 二（四）1 rates stations too ("零工驿站按照3万元、2万元、1万元给予绩效补助" for 五星、四星、三星).
+    assessment = make_scored_assessment(
+        make_round("ningde"),
+        county_name="蕉城区",
+        facility_type="station",
+        name="蕉城区蕉南零工驿站",
+        recognized_on=datetime.date(YEAR - 1, 1, 5),
+    )
+    assert assessment.assessed_total == 100 and assessment.stars == 5 and assessment.subsidy_yuan == 30000
+    staff = make_county_staff("蕉城区", username="publisher")
+    published = publicity.publish(assessment.round, assessment.handling_county, SUITE_TODAY, SUITE_TODAY, staff)
+    assert "宁德市零工市场（驿站）建设实施方案二（四）" in NoticePage.objects.get(pk=published.notice_id).body
+    end_period(time_machine, published)
+    publicity.finalise_due()
+    rating = MarketStarRating.objects.get(market=assessment.market, year=YEAR)
+    assert rating.stars == 5 and rating.official_title == f"宁德市{YEAR}年度五星级零工驿站"

@@ -90,7 +90,20 @@ def test_quanzhou_criteria_add_up_to_100_and_link_to_clauses_annex5(home):
     assert criteria.get(number=9).max_points == 15 and criteria.get(number=15).max_points == 10
     assert 3 in criteria.get(number=1).clauses.values_list("number", flat=True)
     assert list(criteria.get(number=2).clauses.values_list("number", flat=True)) == [21, 22]
-    assert not AssessmentCriterion.objects.filter(city__slug="ningde").exists()
+
+
+def test_ningde_takes_quanzhous_sixteen_items_as_an_interpretation_tied_to_its_own_clauses(client, home):
+    """Ningde 实施方案 附件4 (工作考核表) is named, not given: Quanzhou's items and points, marked 解读."""
+    criteria = AssessmentCriterion.objects.filter(city__slug="ningde")
+    assert criteria.count() == 16 and sum(criterion.max_points for criterion in criteria) == 100
+    assert all(criterion.is_interpretation and "附件4" in criterion.interpretation_note for criterion in criteria)
+    area = criteria.get(number=1).clauses
+    assert set(area.values_list("page__city__slug", flat=True)) == {"ningde"} and 3 in area.values_list(
+        "number", flat=True
+    )
+    assert not criteria.filter(rule_text__contains="泉就业").exists()
+    html = html_of(client, "/assessment/criteria/ningde/")
+    assert html.count('href="/assessment/criteria/ningde/') == 16 and 'id="criteria-interpretation"' in html
 
 
 def test_clause_lists_its_criteria_and_criterion_shows_clause_text(client, home):
@@ -123,7 +136,6 @@ def test_unknown_criterion_is_404(client, home):
 def test_criteria_list_for_city(client, home):
     html = html_of(client, "/assessment/criteria/quanzhou/")
     assert html.count('href="/assessment/criteria/quanzhou/') == 16
-    assert "本市考核表尚未录入考核项目" in html_of(client, "/assessment/criteria/ningde/")
 
 
 def test_rule_values_cite_their_clauses(home):
@@ -203,7 +215,7 @@ def test_loading_the_seed_again_duplicates_nothing(home):
     )
     before = counts()
     call_command("load_seed_content", stdout=io.StringIO())
-    assert counts() == before == (46, 12, 16, before[3])
+    assert counts() == before == (46, 12, 32, before[3])  # 16 criteria for each city
 
 
 def test_quanzhou_date_is_shown_as_the_draft_gives_it(client, home):

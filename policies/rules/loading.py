@@ -83,6 +83,7 @@ def criteria_of(city):
                 ClauseLink(clause.number, clause.citation, clause.get_absolute_url())
                 for clause in criterion.clauses.all()
             ),
+            criterion.interpretation_note if criterion.is_interpretation else "",
         )
         for criterion in AssessmentCriterion.objects.filter(city=city).prefetch_related("clauses__page")
     )

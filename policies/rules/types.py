@@ -40,6 +40,7 @@ class Criterion:
     max_points: Decimal
     computation: str
     clauses: tuple = ()
+    interpretation_note: str = ""  # the item is the portal's reading (Ningde's form is not given), and why
 
 
 @dataclass(frozen=True)
