@@ -382,6 +382,7 @@ def test_a_ningde_station_is_scored_on_the_interpreted_form_and_rated_when_final
         recognized_on=datetime.date(YEAR - 1, 1, 5),
     )
     assert assessment.assessed_total == 100 and assessment.stars == 5 and assessment.subsidy_yuan == 30000
+    assert "宁德市实施方案未规定星级的命名" in assessment.result_summary
     staff = make_county_staff("蕉城区", username="publisher")
     published = publicity.publish(assessment.round, assessment.handling_county, SUITE_TODAY, SUITE_TODAY, staff)
     assert "宁德市零工市场（驿站）建设实施方案二（四）" in NoticePage.objects.get(pk=published.notice_id).body

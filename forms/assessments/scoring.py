@@ -45,3 +45,7 @@ def official_title(city_name, year, stars, facility_name):
 
 
 STAR_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
+# Ningde's plan awards stars (二（四）1, 四 "挂牌评星") but gives them no name: Quanzhou's naming is used, said so.
+NAMING_INTERPRETATION = {
+    "ningde": "解读：宁德市实施方案未规定星级的命名，平台参照泉州市实施方案二（二）“泉州市XX年度X星级零工市场”命名。"
+}

@@ -194,7 +194,12 @@ def result_text(assessment, result):
     lines = [f"{line.label}：{line.value}" for line in result.lines if line.label in ("星级", "绩效补助")]
     if result.star_rating is None and not result.performance_subsidy_yuan:
         lines.append("考核不合格，不予评定星级和绩效补助。")
-    return "\n".join(([title] if title else []) + lines + list(result.notes))
+    naming = (
+        [scoring.NAMING_INTERPRETATION[round_.city.slug]]
+        if title and round_.city.slug in scoring.NAMING_INTERPRETATION
+        else []
+    )
+    return "\n".join(([title] if title else []) + naming + lines + list(result.notes))
 
 
 def return_for_changes(assessment, user, data):
