@@ -149,7 +149,7 @@ class PolicyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        clauses = list(self.clauses.prefetch_related("criteria").order_by("number"))
+        clauses = list(self.clauses.prefetch_related("criteria__city").order_by("number"))
         context["clause_groups"] = group_by_section(clauses)
         context["interpretations"] = PolicyInterpretationPage.objects.live().filter(policy=self).order_by("-issue_date")
         if self.is_consultation_draft:

@@ -51,7 +51,7 @@ def test_phone_operator_uses_the_calculator_for_a_ningde_station(live_server, ho
     result.scroll_into_view_if_needed()
     page.screenshot(path=screenshot_dir / "calculator-ningde-result-phone.png")
     # Each line cites its clause: the minimum area line links to ND 附件1 第3条.
-    result.get_by_role("link", name="附件1 第3条").click()
+    result.get_by_role("link", name="附件1 第3条").first.click()  # the minimum-area line, before the items table
     page.wait_for_url("**/ningde-standardisation-plan-2024/#clause-3")
     assert "不少于60㎡" in page.locator("#clause-3").inner_text()
 

@@ -7,7 +7,9 @@ and 附件5 assessment form; ND = 宁德市零工市场规范化建设实施方�
 import pytest
 
 from policies.models import RuleValue
-from policies.rules import Facts, FactsError, evaluate
+from policies.rules import Facts, FactsError, evaluate, load_rules
+
+from .utils import SUITE_TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -316,10 +318,13 @@ def test_items_carry_links_to_their_clauses_annex5_item2_clause_21(home):
     assert clauses[0].url.endswith("/policies/quanzhou-standardisation-plan-2025/#clause-21")
 
 
-def test_ningde_has_no_items_until_the_bureau_enters_them(home):
+def test_ningde_scores_the_items_the_portal_reads_into_its_unpublished_form(home):
+    """Ningde's 工作考核表 is named, not given: its items are Quanzhou's, each carrying the interpretation."""
     result = nd(area_m2=90, staff_count=2)
-    assert result.items == [] and result.star_rating is None
-    assert any("请直接填写考核总分" in note for note in result.notes)
+    assert len(result.items) == 16 and result.star_rating is None
+    criteria = load_rules("ningde", SUITE_TODAY).criteria
+    assert len(criteria) == 16 and all("附件4" in criterion.interpretation_note for criterion in criteria)
+    assert not any("尚未录入考核项目" in note for note in result.notes)
 
 
 def test_python_entry_point_accepts_a_facts_dataclass(home):
