@@ -17,7 +17,6 @@ in three parts:
 import hashlib
 import secrets
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import setting_changed
@@ -120,11 +119,11 @@ def drop_everything(**kwargs):
         cache().set(GENERATION_KEY, secrets.randbelow(10**9), None)
 
 
-def cache_key(request, gen=None):
+def cache_key(request):
     today = timezone.localdate().isoformat()
     url = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(f"{request.method == 'HEAD'}|{url}".encode()).hexdigest()
-    return f"page-cache:{gen if gen is not None else generation()}:{today}:{digest}"
+    return f"page-cache:{generation()}:{today}:{digest}"
 
 
 def seconds_to_keep(now=None):
@@ -137,7 +136,7 @@ def seconds_to_keep(now=None):
 # --- storing and serving ----------------------------------------------------------------------------------
 
 
-def store(request, response):
+def store(key, request, response):
     body = response.content
     stored = {
         "content": body,
@@ -146,7 +145,7 @@ def store(request, response):
         "last_modified": http_date(timezone.now().timestamp()),
         "nonce": rendered_nonce(request, body),
     }
-    cache().set(cache_key(request), stored, seconds_to_keep())
+    cache().set(key, stored, seconds_to_keep())
     mark_shared(response, stored)
 
 
@@ -197,12 +196,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not request_may_use_cache(request):
             return self.not_shared(self.get_response(request))
-        stored = cache().get(cache_key(request))
+        key = cache_key(request)
+        stored = cache().get(key)
         if stored is not None:
             return limit_refusal(request) or serve(request, stored)
         response = self.get_response(request)
         if response_may_be_cached(request, response):
-            store(request, response)
+            store(key, request, response)
             response["X-Page-Cache"] = "miss"
             return response
         return self.not_shared(response)
@@ -242,8 +242,3 @@ def connect_signals():
     setting_changed.connect(on_setting_changed, dispatch_uid="page-cache-settings")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(on_row_changed, dispatch_uid=f"page-cache-rows-{id(signal)}")
-
-
-def cached_models():
-    """The models whose changes drop the cache (for the README and the tests)."""
-    return sorted(m._meta.label for m in apps.get_models() if shown_on_public_pages(m))

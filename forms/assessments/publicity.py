@@ -28,6 +28,7 @@ S = Assessment.Status
 A = AssessmentEvent.Action
 
 PUBLICITY_WORKING_DAYS = 5
+RESULT_ORDER = ("handling_county__sort_order", "-assessed_total", "market__title")  # by county, best first
 PERIOD_INTERPRETATION = _(
     "解读：两份政策均规定评审结果须经公示（泉州方案二（三）“评审结果经公示无异议后，按规定将补助资金支付到申请单位账户”），"
     "未规定公示期限；平台默认5个工作日，发布时可修改。"
@@ -44,9 +45,7 @@ def publishable(round_, county=None):
     assessments = round_.assessments.filter(status=S.SCORED)
     if county is not None:
         assessments = assessments.filter(handling_county=county)
-    return assessments.select_related("market", "handling_county").order_by(
-        "handling_county__sort_order", "-assessed_total", "market__title"
-    )
+    return assessments.select_related("market", "handling_county").order_by(*RESULT_ORDER)
 
 
 def period_problems(starts_on, ends_on, today=None):
@@ -134,9 +133,7 @@ def basis_text(round_):
 
 
 def publicity_rows(publicity):
-    return publicity.assessments.select_related("market", "handling_county", "round__city").order_by(
-        "handling_county__sort_order", "-assessed_total", "market__title"
-    )
+    return publicity.assessments.select_related("market", "handling_county", "round__city").order_by(*RESULT_ORDER)
 
 
 def result_line(assessment):
@@ -207,8 +204,9 @@ def finalise_if_due(assessment, today=None):
 def finalise(assessment, today):
     """The period is over and no objection stands: the result is final; the star is awarded."""
     note = _("%(title)s期满，无成立的异议，结果确定。") % {"title": assessment.publicity.title}
-    ASSESSMENTS.change_status(assessment, None, S.FINAL, A.FINALISED, note, finalised_on=today)
-    ASSESSMENTS.event_model.objects.filter(case=assessment, action=A.FINALISED).update(actor_label=_("系统"))
+    ASSESSMENTS.change_status(
+        assessment, None, S.FINAL, A.FINALISED, note, event_fields={"actor_label": _("系统")}, finalised_on=today
+    )
     if assessment.stars:
         record_star_rating(
             assessment.market,

@@ -19,9 +19,7 @@ from .objections import OBJECTIONS
 
 
 class PublishForm(forms.Form):
-    round = forms.ModelChoiceField(
-        label=_("考核年度"), queryset=AssessmentRound.objects.none(), empty_label=None, error_messages={}
-    )
+    round = forms.ModelChoiceField(label=_("考核年度"), queryset=AssessmentRound.objects.none(), empty_label=None)
     county = forms.ModelChoiceField(
         label=_("公示范围"), queryset=None, required=False, empty_label=_("全市（本市各县的结果合并公示）")
     )
@@ -47,6 +45,7 @@ class PublishForm(forms.Form):
             "ends_on": _("请填写公示结束日期。"),
         }.items():
             self.fields[name].error_messages["required"] = text
+        for name in ("starts_on", "ends_on"):
             self.fields[name].error_messages["invalid"] = _("日期格式不正确，请按 2026-12-01 的格式填写。")
 
     def clean(self):
