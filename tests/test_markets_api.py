@@ -185,3 +185,11 @@ def test_a_withdrawn_market_is_not_among_the_nearby(client, withdrawn):
         "晋江市零工市场",
         "蕉城区零工市场",
     ]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_an_offset_too_large_for_the_database_is_a_bad_request_not_a_server_error(client, home, endpoint):
+    # Found by tests/security/test_fuzz_public.py: SQLite raised "datatype mismatch" for 2**63.
+    response = client.get(f"/api/v2/{endpoint}/", {"offset": "9223372036854775808"})
+    assert response.status_code == 400 and response.json() == {"message": "offset cannot be higher than 1000000000"}
+    assert client.get(f"/api/v2/{endpoint}/", {"offset": "1000000000"}).status_code == 200
