@@ -225,8 +225,9 @@ def test_saving_a_case_or_an_account_drops_nothing(home):
     assert page_cache.shown_on_public_pages(Page) and not page_cache.shown_on_public_pages(type(make_user("other")))
 
 
-def test_deploy_check_refuses_a_page_cache_the_servers_do_not_share(settings):
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"}}
+def test_deploy_check_refuses_a_page_cache_the_servers_do_not_share(settings, tmp_path):
+    files = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}
+    settings.CACHES = {**settings.CACHES, "pages": files}
     assert [error.id for error in check_shared_page_cache(None)] == ["portal.E004"]
     settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
     assert check_shared_page_cache(None) == []
