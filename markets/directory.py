@@ -12,13 +12,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.inputs import RowChoiceField
 from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
-from . import hours
+from . import hours, map_data
 from .geo import for_display, haversine_km
 
 PER_PAGE = 50
@@ -157,26 +158,32 @@ def with_distances(markets, origin):
     return markets
 
 
-def map_markers(markets):
+MAP_FILTERS = ("city", "county", "type", "service", "facility", "star", "open_now")
+
+
+def map_config(request, markets, shown, origin):
+    """The map's settings: where to ask for the markets in view (with the list's filters), the extent of all that
+    match, and, when sorted by distance, the starting point and the nearest few markets of the list to frame."""
     crs = settings.MAP_TILE_CRS
-    markers = []
-    for market in markets:
-        if not market.has_location:
-            continue
-        lat, lng = for_display(market.latitude, market.longitude, crs)
-        markers.append(
-            {
-                "id": market.pk,
-                "title": market.title,
-                "url": market.url,
-                "type": market.facility_type,
-                "lat": lat,
-                "lng": lng,
-                "stars": market.current_stars,
-                "official_title": market.current_official_title,
-            }
-        )
-    return markers
+    filters = request.GET.copy()
+    for name in list(filters):
+        if name not in MAP_FILTERS:
+            del filters[name]
+    nearest = [for_display(m.latitude, m.longitude, crs) for m in shown if m.has_location][:5] if origin else []
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "dataUrl": reverse("markets:map") + (f"?{filters.urlencode()}" if filters else ""),
+        "extent": map_data.extent(markets),
+        # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
+        "icons": {
+            "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
+            "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
+            "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
+        },
+        "origin": list(for_display(origin[0], origin[1], crs)) if origin else None,
+        "nearest": [list(point) for point in nearest],
+    }
 
 
 def directory_context(request, *, listed, within, services, facilities, now=None):
@@ -186,26 +193,15 @@ def directory_context(request, *, listed, within, services, facilities, now=None
     form = DirectoryFilterForm(request.GET or None, services=services, facilities=facilities, townships=list(townships))
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and ignored; valid ones still filter
-    markets = filter_markets(published_markets(listed, within), form, now)
+    matching = filter_markets(published_markets(listed, within), form, now)
     origin = origin_from(form, listed)
-    markets = order_by_distance(markets, origin) if origin else markets.order_by(*DIRECTORY_ORDER)
+    markets = order_by_distance(matching, origin) if origin else matching.order_by(*DIRECTORY_ORDER)
     page_obj = Paginator(markets, PER_PAGE).get_page(request.GET.get("page"))
-    markets = with_distances(list(page_obj.object_list), origin)
+    shown = with_distances(list(page_obj.object_list), origin)
     return {
         "filter_form": form,
-        "markets": markets,
+        "markets": shown,
         "page_obj": page_obj,
         "origin": origin,
-        "map_config": {
-            "tileUrl": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_TILE_ATTRIBUTION,
-            "markers": map_markers(markets),
-            # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
-            "icons": {
-                "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
-                "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
-                "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
-            },
-            "origin": list(for_display(origin[0], origin[1], settings.MAP_TILE_CRS)) if origin else None,
-        },
+        "map_config": map_config(request, matching, shown, origin),
     }

@@ -7,4 +7,5 @@ app_name = "markets"
 urlpatterns = [
     path("api/v1/markets.geojson", views.geojson, name="geojson"),
     path("api/v1/markets/nearby", views.nearby, name="nearby"),
+    path("api/v1/markets/map", views.map_view, name="map"),
 ]

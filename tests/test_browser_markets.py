@@ -4,6 +4,8 @@ import base64
 
 import pytest
 
+from markets import map_data
+from markets.models import MarketPage
 from portal.regions import County
 
 from .conftest import PHONE
@@ -57,8 +59,11 @@ def test_nearest_to_me_lists_the_nearest_market_first(live_server, home, phone_a
     page = phone_at_shishi
     serve_tiles(page)
     page.goto(live_server.url + "/markets/")
-    page.get_by_role("button", name="用我的位置查找").click()
-    page.wait_for_url("**lat=24.74*")
+    page.wait_for_load_state("networkidle")  # the first view's markers have come
+    with page.expect_response(lambda response: "/api/v1/markets/map?" in response.url) as view:
+        page.get_by_role("button", name="用我的位置查找").click()
+        page.wait_for_url("**lat=24.74*")
+    in_view = view.value.json()["total"]
     first = page.locator(".market-item").first
     assert first.locator(".market-name").inner_text() == "石狮市凤里街道零工驿站"
     assert first.locator(".distance").inner_text() == "约 0.2 公里"
@@ -69,16 +74,49 @@ def test_nearest_to_me_lists_the_nearest_market_first(live_server, home, phone_a
     list_top = page.locator("#market-list").bounding_box()["y"]
     map_top = page.locator("#market-map").bounding_box()["y"]
     assert list_top < map_top
-    # The map shows a marker for every market listed, and no warning while tiles load.
+    # The map shows every market in view, near ones grouped under their number, and no warning while tiles load.
     page.locator("#market-map").scroll_into_view_if_needed()
-    assert page.locator(".leaflet-marker-icon").count() == page.locator(".market-item").count()
+    assert shown_on_map(page) == in_view
     assert page.locator("#map-notice").is_hidden()
-    page.wait_for_function("[...document.querySelectorAll('.leaflet-marker-icon')].every(img => img.complete)")
-    widths = page.eval_on_selector_all(".leaflet-marker-icon", "icons => icons.map(icon => icon.naturalWidth)")
-    assert all(width > 0 for width in widths)  # the marker images themselves load from our static files
+    page.wait_for_function("[...document.querySelectorAll('img.leaflet-marker-icon')].every(img => img.complete)")
+    widths = page.eval_on_selector_all("img.leaflet-marker-icon", "icons => icons.map(icon => icon.naturalWidth)")
+    assert widths and all(width > 0 for width in widths)  # the marker images themselves load from our static files
     page.screenshot(path=screenshot_dir / "markets-nearest-phone.png")
     page.locator("#market-map").screenshot(path=screenshot_dir / "markets-map-phone.png")
     assert page.js_errors == []
+
+
+def shown_on_map(page):
+    """The markets the map shows: single markers plus the numbers on groups (once every marker is placed)."""
+    page.wait_for_selector(".leaflet-marker-pane .leaflet-marker-icon")
+    singles = page.locator("img.leaflet-marker-icon").count()
+    groups = page.locator(".marker-cluster span").all_inner_texts()
+    return singles + sum(int(number) for number in groups)
+
+
+def test_a_view_of_many_markets_comes_as_numbers_to_zoom_into(
+    live_server, home, phone_page, tiles, monkeypatch, screenshot_dir
+):
+    monkeypatch.setattr(map_data, "MAX_MARKERS", 5)  # the sample markets stand in for thousands
+    errors = []
+    phone_page.on("pageerror", lambda error: errors.append(str(error)))
+    serve_tiles(phone_page)
+    with phone_page.expect_response(lambda response: "/api/v1/markets/map?" in response.url) as first_view:
+        phone_page.goto(live_server.url + "/markets/")
+    body = first_view.value.json()
+    assert "clusters" in body and body["total"] == MarketPage.objects.listed().filter(latitude__isnull=False).count()
+    phone_page.locator("#market-map").scroll_into_view_if_needed()
+    assert shown_on_map(phone_page) == body["total"]
+    phone_page.locator("#market-map").screenshot(path=screenshot_dir / "markets-map-areas-phone.png")
+    area = phone_page.locator(".marker-cluster").first
+    area_label = area.get_attribute("title")
+    assert area_label.startswith("此处有 ") and area_label.endswith(" 处零工市场（驿站），点击放大")
+    zoom_before = int(first_view.value.url.rsplit("zoom=", 1)[1])
+    with phone_page.expect_response(lambda response: "/api/v1/markets/map?" in response.url) as closer_view:
+        area.focus()
+        phone_page.keyboard.press("Enter")  # keyboard users zoom in as a tap does
+    assert int(closer_view.value.url.rsplit("zoom=", 1)[1]) == zoom_before + 2
+    assert errors == []
 
 
 def test_filters_combine_on_a_phone(live_server, home, phone_page, tiles, screenshot_dir):

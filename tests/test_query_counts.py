@@ -28,6 +28,7 @@ MOST_QUERIES = {
     "a notice": 14,
     "search": 54,
     "the GeoJSON": 6,
+    "the map's view": 4,
 }
 
 
@@ -44,6 +45,7 @@ def page_urls():
         "a notice": NoticePage.objects.live().first().url,
         "search": "/search/?q=运维补助",
         "the GeoJSON": "/api/v1/markets.geojson",
+        "the map's view": "/api/v1/markets/map?bbox=117,23,121,28&zoom=8",
     }
 
 

@@ -15,8 +15,10 @@ from portal.inputs import RowChoiceField
 from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
+from .. import map_data
+from ..directory import DirectoryFilterForm, filter_markets
 from ..geo import bounding_box, haversine_km
-from ..models import MarketPage
+from ..models import MarketFacility, MarketPage, MarketService
 
 COORDINATE_MESSAGES = {
     "required": "请提供坐标。",
@@ -61,16 +63,52 @@ class GeoJSONQuery(forms.Form):
     )
 
 
+MAX_ZOOM = 20
+
+
+class BoxField(forms.CharField):
+    """west,south,east,north in decimal degrees, as Leaflet's ``getBounds().toBBoxString()`` gives them."""
+
+    default_error_messages = {"invalid": "bbox 应为“西经度,南纬度,东经度,北纬度”四个十进制度数，如 118.3,24.5,118.9,25.1。"}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+            raise forms.ValidationError("bbox 超出范围，或西边不小于东边、南边不小于北边。", code="range")
+        return map_data.Box(west, south, east, north)
+
+
+class MapViewQuery(forms.Form):
+    bbox = BoxField(error_messages={"required": "请提供地图范围 bbox。"})
+    zoom = forms.IntegerField(
+        min_value=0,
+        max_value=MAX_ZOOM,
+        error_messages={
+            "required": "请提供缩放级别 zoom。",
+            "invalid": "zoom 应为整数。",
+            "min_value": "zoom 至少为 0。",
+            "max_value": f"zoom 最多为 {MAX_ZOOM}。",
+        },
+    )
+
+
 def bad_request(form):
     errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
     return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
 class PageUrls:
-    """Public URLs from url_path without a Site lookup per page."""
+    """Public URLs from url_path without a Site lookup per page: full ones for open data, paths for the portal's
+    own map (which then works on whatever host serves it)."""
 
-    def __init__(self):
-        self.base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    def __init__(self, full=True):
+        self.base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") if full else ""
         self.roots = sorted((root.root_path for root in Site.get_site_root_paths()), key=len, reverse=True)
 
     def __call__(self, url_path):
@@ -143,6 +181,27 @@ def nearby(request):
         {"origin": {"lat": lat, "lng": lng}, "count": len(results), "results": results},
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@require_GET
+def map_view(request):
+    """The directory map's markets in view, with the list's filters (invalid filters are ignored, as there):
+    {"crs", "total", "markers": [...]} or, for a view holding more than map_data.MAX_MARKERS, "clusters"."""
+    view = MapViewQuery(request.GET)
+    if not view.is_valid():
+        return bad_request(view)
+    box, zoom = view.cleaned_data["bbox"], view.cleaned_data["zoom"]
+    filters = DirectoryFilterForm(request.GET, services=MarketService.objects.all(), facilities=MarketFacility.objects.all())
+    filters.is_valid()
+    in_view = map_data.in_box(filter_markets(MarketPage.objects.listed(), filters), box)
+    body = {"crs": settings.MAP_TILE_CRS.upper()}
+    if in_view.count() <= map_data.MAX_MARKERS:
+        body["markers"] = map_data.markers(in_view, box, PageUrls(full=False))
+        body["total"] = len(body["markers"])
+    else:
+        body["clusters"] = map_data.clusters(in_view, zoom)
+        body["total"] = sum(cell["count"] for cell in body["clusters"])
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET

@@ -62,11 +62,20 @@
     popupAnchor: [1, -34],
     shadowSize: [41, 41]
   });
-  var bounds = [];
-  config.markers.forEach(function (marker) {
-    var point = [marker.lat, marker.lng];
-    bounds.push(point);
-    var label = (marker.type === "market" ? "零工市场：" : "零工驿站：") + marker.title;
+  /* Markers near each other are grouped on the phone; a view of thousands comes as counts per area. */
+  var grouped = typeof L.markerClusterGroup === "function"
+    ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, removeOutsideVisibleBounds: false })
+    : L.layerGroup();
+  var areas = L.layerGroup();
+  function isEnter(event) { return event.originalEvent && event.originalEvent.key === "Enter"; }
+  if (grouped.on) {
+    /* A group opens with the keyboard as it does with a tap. */
+    grouped.on("clusterkeypress", function (event) { if (isEnter(event)) event.layer.zoomToBounds(); });
+  }
+  grouped.addTo(map);
+  areas.addTo(map);
+
+  function popupFor(marker) {
     var popup = document.createElement("div");
     var link = document.createElement("a");
     link.href = marker.url;
@@ -78,18 +87,85 @@
       rating.textContent = marker.official_title;
       popup.appendChild(rating);
     }
-    L.marker(point, { icon: icon, title: label, alt: label, keyboard: true }).bindPopup(popup).addTo(map);
-  });
+    return popup;
+  }
+
+  function markerFor(marker) {
+    var label = (marker.type === "market" ? "零工市场：" : "零工驿站：") + marker.title;
+    return L.marker([marker.lat, marker.lng], { icon: icon, title: label, alt: label, keyboard: true })
+      .bindPopup(popupFor(marker));
+  }
+
+  function areaFor(cell) {
+    var size = cell.count < 10 ? "small" : cell.count < 100 ? "medium" : "large";  /* as markercluster's groups */
+    var label = "此处有 " + cell.count + " 处零工市场（驿站），点击放大";
+    var area = L.marker([cell.lat, cell.lng], {
+      icon: L.divIcon({
+        html: "<div><span>" + cell.count + "</span></div>",
+        className: "marker-cluster marker-cluster-" + size,
+        iconSize: L.point(40, 40)
+      }),
+      title: label,
+      alt: label,
+      keyboard: true
+    });
+    function zoomIn() { map.setView([cell.lat, cell.lng], map.getZoom() + 2); }
+    area.on("click", zoomIn);
+    area.on("keypress", function (event) { if (isEnter(event)) zoomIn(); });
+    return area;
+  }
+
+  /* The view's box is widened to whole tiles, so that views a little apart ask the same (cached) question. */
+  function viewQuery() {
+    var zoom = map.getZoom();
+    var step = 360 / Math.pow(2, zoom);
+    var bounds = map.getBounds();
+    var edges = [
+      Math.max(-180, Math.floor(bounds.getWest() / step) * step),
+      Math.max(-90, Math.floor(bounds.getSouth() / step) * step),
+      Math.min(180, Math.ceil(bounds.getEast() / step) * step),
+      Math.min(90, Math.ceil(bounds.getNorth() / step) * step)
+    ];
+    var separator = config.dataUrl.indexOf("?") === -1 ? "?" : "&";
+    return config.dataUrl + separator + "bbox=" + edges.map(function (edge) { return +edge.toFixed(6); }).join(",") +
+      "&zoom=" + zoom;
+  }
+
+  var lastQuery = null;
+  var pending = null;
+  function show(data) {
+    grouped.clearLayers();
+    areas.clearLayers();
+    (data.markers || []).forEach(function (marker) { grouped.addLayer(markerFor(marker)); });
+    (data.clusters || []).forEach(function (cell) { areas.addLayer(areaFor(cell)); });
+  }
+  function load() {
+    var query = viewQuery();
+    if (query === lastQuery) return;
+    lastQuery = query;
+    if (pending && pending.abort) pending.abort();
+    pending = typeof AbortController === "function" ? new AbortController() : null;
+    fetch(query, { signal: pending ? pending.signal : undefined, headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      .then(show)
+      .catch(function (error) {
+        if (error && error.name === "AbortError") return;
+        lastQuery = null;
+        notice.textContent = "地图上的位置暂时无法加载，请使用列表查看零工市场（驿站）。";
+        notice.hidden = false;
+      });
+  }
+  map.on("moveend", load);
+
   if (config.origin) {
     /* Sorted by distance: frame the starting point and the nearest few, as the list does. */
-    bounds = bounds.slice(0, 5);
-    bounds.push(config.origin);
     L.circleMarker(config.origin, { radius: 8, color: "#8b1a1a", fillOpacity: 0.8 })
       .bindTooltip("起点").addTo(map);
-  }
-  if (bounds.length) {
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
+    map.fitBounds(config.nearest.concat([config.origin]), { padding: [24, 24], maxZoom: 14 });
+  } else if (config.extent) {
+    map.fitBounds(config.extent, { padding: [24, 24], maxZoom: 14 });
   } else {
     map.setView([25.8, 119.0], 7);  /* Quanzhou and Ningde */
   }
+  load();
 })();
