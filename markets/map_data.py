@@ -110,5 +110,3 @@ def extent(markets):
     south_west = for_display(corners["south"], corners["west"], crs)
     north_east = for_display(corners["north"], corners["east"], crs)
     return [[round(value, 6) for value in south_west], [round(value, 6) for value in north_east]]
-
-

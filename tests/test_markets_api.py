@@ -99,6 +99,8 @@ def test_geojson_filters_by_county(client, three_markets):
     [
         ("city=xiamen", "city", "没有这个设区市代码。"),
         ("type=shop", "type", "类型应为 market（零工市场）或 station（零工驿站）。"),
+        ("page=0", "page", "page 至少为 1。"),
+        ("limit=5001", "limit", "limit 最多为 5000。"),
     ],
 )
 def test_geojson_bad_filters_answer_400_in_chinese(client, home, query, field, message):

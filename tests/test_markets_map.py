@@ -39,7 +39,11 @@ def titles(response):
 
 def test_the_map_gets_only_the_markets_in_view(client, markets):
     assert titles(view(client, AROUND_JINJIANG)) == ["晋江市陈埭镇零工驿站", "晋江市零工市场"]
-    assert titles(view(client, QUANZHOU_AND_NINGDE, zoom=7)) == ["晋江市陈埭镇零工驿站", "晋江市零工市场", "蕉城区零工市场"]
+    assert titles(view(client, QUANZHOU_AND_NINGDE, zoom=7)) == [
+        "晋江市陈埭镇零工驿站",
+        "晋江市零工市场",
+        "蕉城区零工市场",
+    ]
 
 
 def test_a_marker_carries_what_its_popup_shows(client, markets):
@@ -63,7 +67,15 @@ def test_the_map_applies_the_lists_filters(client, markets):
 
 
 def test_a_withdrawn_market_is_not_on_the_map(client, markets):
-    make_market("晋江市", name="晋江市青阳街道零工驿站", facility_type="station", lat=24.79, lng=118.56, status="withdrawn", withdrawn_on=LONG_AGO)
+    make_market(
+        "晋江市",
+        name="晋江市青阳街道零工驿站",
+        facility_type="station",
+        lat=24.79,
+        lng=118.56,
+        status="withdrawn",
+        withdrawn_on=LONG_AGO,
+    )
     assert titles(view(client, AROUND_JINJIANG)) == ["晋江市陈埭镇零工驿站", "晋江市零工市场"]
 
 
@@ -93,7 +105,11 @@ def test_a_view_of_more_markets_than_the_map_draws_comes_as_counts_per_area(clie
 @pytest.mark.parametrize(
     ("query", "field", "message"),
     [
-        ("bbox=118,24,119&zoom=9", "bbox", "bbox 应为“西经度,南纬度,东经度,北纬度”四个十进制度数，如 118.3,24.5,118.9,25.1。"),
+        (
+            "bbox=118,24,119&zoom=9",
+            "bbox",
+            "bbox 应为“西经度,南纬度,东经度,北纬度”四个十进制度数，如 118.3,24.5,118.9,25.1。",
+        ),
         ("bbox=119,24,118,25&zoom=9", "bbox", "bbox 超出范围，或西边不小于东边、南边不小于北边。"),
         ("bbox=118,24,nan,25&zoom=9", "bbox", "bbox 超出范围，或西边不小于东边、南边不小于北边。"),
         ("zoom=9", "bbox", "请提供地图范围 bbox。"),
@@ -125,7 +141,5 @@ def test_sorted_by_distance_the_map_frames_the_start_and_the_nearest(client, mar
 
 def test_a_repeated_view_is_answered_not_modified(client, markets):
     first = view(client, AROUND_JINJIANG)
-    again = client.get(
-        f"/api/v1/markets/map?bbox={AROUND_JINJIANG}&zoom=12", headers={"if-none-match": first["ETag"]}
-    )
+    again = client.get(f"/api/v1/markets/map?bbox={AROUND_JINJIANG}&zoom=12", headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304

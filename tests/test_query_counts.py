@@ -27,7 +27,7 @@ MOST_QUERIES = {
     "/notices/": 14,
     "a notice": 14,
     "search": 54,
-    "the GeoJSON": 6,
+    "the GeoJSON": 7,
     "the map's view": 4,
 }
 

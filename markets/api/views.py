@@ -27,6 +27,8 @@ COORDINATE_MESSAGES = {
     "max_value": "坐标超出范围。",
 }
 NEARBY_MAX_LIMIT = 50
+GEOJSON_LIMIT = 1000  # features per page: 10,000 markets come in ten answers of about 500 KB
+GEOJSON_MAX_LIMIT = 5000
 NEARBY_FIRST_RADIUS_KM = 5
 NEARBY_MAX_RADIUS_KM = 20_000  # half the Earth's circumference: the box is then the whole globe
 
@@ -61,6 +63,21 @@ class GeoJSONQuery(forms.Form):
         required=False,
         error_messages={"invalid_choice": "类型应为 market（零工市场）或 station（零工驿站）。"},
     )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        error_messages={"invalid": "page 应为整数。", "min_value": "page 至少为 1。"},
+    )
+    limit = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=GEOJSON_MAX_LIMIT,
+        error_messages={
+            "invalid": "limit 应为整数。",
+            "min_value": "limit 至少为 1。",
+            "max_value": f"limit 最多为 {GEOJSON_MAX_LIMIT}。",
+        },
+    )
 
 
 MAX_ZOOM = 20
@@ -69,7 +86,9 @@ MAX_ZOOM = 20
 class BoxField(forms.CharField):
     """west,south,east,north in decimal degrees, as Leaflet's ``getBounds().toBBoxString()`` gives them."""
 
-    default_error_messages = {"invalid": "bbox 应为“西经度,南纬度,东经度,北纬度”四个十进制度数，如 118.3,24.5,118.9,25.1。"}
+    default_error_messages = {
+        "invalid": "bbox 应为“西经度,南纬度,东经度,北纬度”四个十进制度数，如 118.3,24.5,118.9,25.1。"
+    }
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -191,7 +210,9 @@ def map_view(request):
     if not view.is_valid():
         return bad_request(view)
     box, zoom = view.cleaned_data["bbox"], view.cleaned_data["zoom"]
-    filters = DirectoryFilterForm(request.GET, services=MarketService.objects.all(), facilities=MarketFacility.objects.all())
+    filters = DirectoryFilterForm(
+        request.GET, services=MarketService.objects.all(), facilities=MarketFacility.objects.all()
+    )
     filters.is_valid()
     in_view = map_data.in_box(filter_markets(MarketPage.objects.listed(), filters), box)
     body = {"crs": settings.MAP_TILE_CRS.upper()}
@@ -206,24 +227,54 @@ def map_view(request):
 
 @require_GET
 def geojson(request):
+    """The published markets as a FeatureCollection, a page at a time (``page``, ``limit``), with the OGC API
+    Features counts (numberMatched, numberReturned) and a ``next`` link (also as a Link header) while more remain."""
     query = GeoJSONQuery(request.GET)
     if not query.is_valid():
         return bad_request(query)
-    markets = MarketPage.objects.listed().filter(latitude__isnull=False).select_related("county__city")
-    if query.cleaned_data["city"]:
-        markets = markets.filter(county__city=query.cleaned_data["city"])
-    if query.cleaned_data["county"]:
-        markets = markets.filter(county=query.cleaned_data["county"])
-    if query.cleaned_data["type"]:
-        markets = markets.filter(facility_type=query.cleaned_data["type"])
-    markets = markets.prefetch_related("services", "facilities", "star_ratings").order_by("pk")
+    markets = geojson_markets(query.cleaned_data)
+    page, limit = query.cleaned_data["page"] or 1, query.cleaned_data["limit"] or GEOJSON_LIMIT
+    matched = markets.count()
     urls = PageUrls()
-    features = [_feature(market, urls) for market in markets]
-    response = JsonResponse(
-        {"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False}
-    )
+    features = [_feature(market, urls) for market in markets[(page - 1) * limit : page * limit]]
+    body = {
+        "type": "FeatureCollection",
+        "numberMatched": matched,
+        "numberReturned": len(features),
+        "features": features,
+    }
+    links = page_links(request, page, limit, matched)
+    if links:
+        body["links"] = links
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/geo+json; charset=utf-8"
+    if links:
+        response["Link"] = ", ".join(f'<{link["href"]}>; rel="{link["rel"]}"' for link in links)
     return response
+
+
+def geojson_markets(filters):
+    markets = MarketPage.objects.listed().filter(latitude__isnull=False).select_related("county__city")
+    if filters["city"]:
+        markets = markets.filter(county__city=filters["city"])
+    if filters["county"]:
+        markets = markets.filter(county=filters["county"])
+    if filters["type"]:
+        markets = markets.filter(facility_type=filters["type"])
+    return markets.prefetch_related("services", "facilities", "star_ratings").order_by("pk")
+
+
+def page_links(request, page, limit, matched):
+    """Links to the previous and next pages, keeping the other parameters."""
+    links = []
+    for rel, number in (("prev", page - 1), ("next", page + 1)):
+        if 1 <= number and (number - 1) * limit < matched:
+            parameters = request.GET.copy()
+            parameters["page"] = str(number)
+            links.append(
+                {"rel": rel, "type": "application/geo+json", "href": f"{request.path}?{parameters.urlencode()}"}
+            )
+    return links
 
 
 def _feature(market, urls):
