@@ -13,6 +13,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
@@ -27,6 +28,12 @@ env = environ.Env(
     CACHE_URL=(str, "locmemcache://"),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
     PRIVATE_MEDIA_ROOT=(str, str(VAR_DIR / "private")),
+    FILE_STORAGE=(str, "filesystem"),
+    S3_BUCKET=(str, ""),
+    S3_PRIVATE_BUCKET=(str, ""),
+    S3_ENDPOINT_URL=(str, ""),
+    S3_REGION=(str, ""),
+    S3_CUSTOM_DOMAIN=(str, ""),
     STATIC_ROOT=(str, str(VAR_DIR / "static")),
     HTTPS_ONLY=(bool, True),
     DEMO_MODE=(bool, False),
@@ -178,6 +185,13 @@ CACHES = {"default": cache_settings(env("CACHE_URL")), "pages": cache_settings(e
 # limits' counters. It must be shared by every process that serves (a copy dropped in one is dropped in all): files
 # under var/ for `make run` on one machine, a Redis database of its own in production (check --deploy).
 CACHES["pages"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 5000
+# Sessions read from Redis and kept in the database when the cache is shared by every server; a cache of one
+# process would hand another worker a stale session (a logout not seen), so without Redis they stay in the database.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith("RedisCache")
+    else "django.contrib.sessions.backends.db"
+)
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
@@ -281,8 +295,43 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 # Uploads from the public (complaint photos, application materials) live here,
 # outside MEDIA_ROOT, and are served only through views that check permissions.
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT")
+FILE_STORAGE = env("FILE_STORAGE")  # "filesystem" (one server), or "s3" for several servers sharing the files
+
+
+def s3_storage(bucket, *, public):
+    """django-storages' S3 backend (any S3-compatible service). Credentials come from the environment as boto3 reads
+    them (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or an instance role), never from this file."""
+    options = {"bucket_name": bucket, "file_overwrite": False, "default_acl": None}
+    if env("S3_ENDPOINT_URL"):  # a service other than Amazon's (MinIO, a cloud's S3-compatible store)
+        options["endpoint_url"] = env("S3_ENDPOINT_URL")
+    if env("S3_REGION"):
+        options["region_name"] = env("S3_REGION")
+    if public:  # images and documents the public sees: plain URLs, through a CDN's domain if one is given
+        options.update(querystring_auth=False, custom_domain=env("S3_CUSTOM_DOMAIN") or None)
+    else:  # identity papers and photos: served only through views that check permissions (forms/cases/uploads.py)
+        options.update(querystring_auth=True, querystring_expire=60)
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+if FILE_STORAGE == "s3":
+    if not (env("S3_BUCKET") and env("S3_PRIVATE_BUCKET")):
+        raise ImproperlyConfigured("FILE_STORAGE is s3: set S3_BUCKET (public files) and S3_PRIVATE_BUCKET (uploads).")
+    FILE_STORAGES = {
+        "default": s3_storage(env("S3_BUCKET"), public=True),
+        "private": s3_storage(env("S3_PRIVATE_BUCKET"), public=False),
+    }
+elif FILE_STORAGE == "filesystem":
+    FILE_STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},  # outside MEDIA_ROOT: no address serves them
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"FILE_STORAGE is {FILE_STORAGE!r}: it should be filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **FILE_STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -324,6 +373,9 @@ WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+# Documents are always served by the portal (permissions and collections checked, links on the portal's own
+# address), whichever storage holds them, rather than by a redirect to a bucket's address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "zip", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -443,7 +443,7 @@ def test_a_draft_can_be_deleted_but_not_a_submitted_application(logged_in):
     client.post(f"/operators/applications/{draft.receipt_no}/delete/")
     client.post(f"/operators/applications/{submitted_one.receipt_no}/delete/")
     assert list(Application.objects.values_list("receipt_no", flat=True)) == [submitted_one.receipt_no]
-    assert not private_storage.exists(stored)
+    assert not private_storage().exists(stored)
 
 
 def test_submitting_a_new_form_too_early_keeps_one_draft_and_posts_to_it_next_time(logged_in):

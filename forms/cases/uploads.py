@@ -2,7 +2,7 @@
 
 Files are judged by their bytes (filetype's magic numbers, then Pillow or pypdf must
 actually open them), never by their name or the browser's content type.  They are
-stored under settings.PRIVATE_MEDIA_ROOT with random names and reach staff only
+stored in the private storage (``private_storage``) with random names and reach staff only
 through views that check permissions (see forms.complaints.admin_views.attachment).
 
 What a file may carry besides its content is refused or dropped:
@@ -20,17 +20,14 @@ What a file may carry besides its content is refused or dropped:
 import io
 import secrets
 import warnings
-from pathlib import PurePath
 
 import filetype
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.http import FileResponse
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from pypdf import PdfReader
@@ -87,23 +84,10 @@ MAX_PDF_OBJECTS = 100_000
 TOO_COMPLEX = object()
 
 
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """File storage under PRIVATE_MEDIA_ROOT, read when used so test settings apply."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return str(PurePath(settings.PRIVATE_MEDIA_ROOT))
-
-
-private_storage = PrivateStorage()
+def private_storage():
+    """Where uploads from the public are kept: STORAGES["private"], a folder outside MEDIA_ROOT on one server or a
+    private bucket for several (settings.FILE_STORAGE). Looked up when used, so tests' settings apply."""
+    return storages["private"]
 
 
 def private_upload_path(instance, filename):

@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
             name='ApplicationDocument',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=forms.cases.uploads.PrivateStorage(), upload_to=forms.cases.uploads.private_upload_path)),
+                ('file', models.FileField(storage=forms.cases.uploads.private_storage, upload_to=forms.cases.uploads.private_upload_path)),
                 ('original_name', models.CharField(max_length=200, verbose_name='原文件名')),
                 ('content_type', models.CharField(max_length=40, verbose_name='类型')),
                 ('size', models.PositiveIntegerField(verbose_name='大小（字节）')),
