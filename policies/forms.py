@@ -30,7 +30,8 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.page = page
         clause_field = self.fields["clause"]
-        clause_field.queryset = page.clauses.order_by("number")
+        # The saved clauses (a preview's page holds its revision's clauses in memory, which a choice field cannot use)
+        clause_field.queryset = page.clauses.model.objects.filter(page_id=page.pk).order_by("number")
         clause_field.empty_label = _("整篇文件（不针对具体条款）")
         clause_field.label_from_instance = lambda clause: f"第{clause.number}条 {clause.text[:24]}…"
 

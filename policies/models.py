@@ -45,6 +45,22 @@ class PolicyIndexPage(IntroPage):
         context.update(listing)
         return context
 
+    def route(self, request, path_components):
+        """A policy or interpretation fetched with its own fields in one query (Wagtail's route takes two)."""
+        if path_components:
+            child = self.child_of_type_by_slug(path_components[0])
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's route does: its get_parent() needs no query
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def child_of_type_by_slug(self, slug):
+        for model in (PolicyPage, PolicyInterpretationPage):
+            child = model.objects.child_of(self).filter(slug=slug).first()
+            if child is not None:
+                return child
+        return None
+
 
 class PolicyPage(Page):
     """A policy document with the metadata of a Chinese government document and a structured body."""
@@ -149,14 +165,27 @@ class PolicyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        clauses = list(self.clauses.prefetch_related("criteria__city").order_by("number"))
-        context["clause_groups"] = group_by_section(clauses)
+        context["clause_groups"] = group_by_section(self.clauses_with_criteria())
+        context["annexes"] = list(self.annexes.select_related("document"))
         context["interpretations"] = PolicyInterpretationPage.objects.live().filter(policy=self).order_by("-issue_date")
         if self.is_consultation_draft:
             context["published_comments"] = self.comments.filter(status=PolicyComment.Status.PUBLISHED)
             context["comment_form"] = kwargs.get("comment_form") or CommentForm(page=self)
             context["comment_received"] = request.GET.get("comment") == "received"
         return context
+
+    def clauses_with_criteria(self):
+        """The clauses in order, each with ``listed_criteria``: the assessment items it governs, with their city.
+
+        A preview's clauses come from the revision: one the editor has just added has no criteria yet."""
+        clauses = list(self.clauses.order_by("number"))
+        saved = [clause for clause in clauses if clause.pk is not None]
+        criteria = AssessmentCriterion.objects.select_related("city")
+        models.prefetch_related_objects(saved, models.Prefetch("criteria", criteria, to_attr="listed_criteria"))
+        for clause in clauses:
+            if clause.pk is None:
+                clause.listed_criteria = []
+        return clauses
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and self.is_consultation_draft:

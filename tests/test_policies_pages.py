@@ -222,3 +222,27 @@ def test_quanzhou_date_is_shown_as_the_draft_gives_it(client, home):
     """QZ: signed “2025年3月 日” — the day is blank, so the page does not invent one."""
     html = html_of(client, seeded_policy(QUANZHOU_PLAN).url)
     assert "2025年3月" in html and "2025年3月1日" not in html
+
+
+def test_index_serves_its_policies_and_interpretations_and_nothing_else(client, home):
+    """The index finds its children by slug (one query): published policies and interpretations; unknown or
+    unpublished slugs and paths below a policy are 404."""
+    ningde = seeded_policy(NINGDE_PLAN)
+    interpretation = make_interpretation(ningde, "政策解读：宁德方案")
+    draft = make_policy("未发布的办法", slug="unpublished-measures", publish=False, live=False)
+    assert "宁德市零工市场规范化建设实施方案" in html_of(client, ningde.url)
+    assert "政策解读：宁德方案" in html_of(client, interpretation.url)
+    for url in ("/policies/no-such-policy/", f"/policies/{draft.slug}/", f"{ningde.url}clauses/"):
+        assert client.get(url).status_code == 404
+
+
+def test_preview_shows_a_new_clause_and_the_criteria_of_saved_ones(home):
+    """An editor's preview, from the revision: the clause not yet saved is shown, and the saved clause 21 still
+    lists 第2项."""
+    draft = seeded_policy(QUANZHOU_PLAN).get_latest_revision_as_object()
+    draft.clauses.add(PolicyClause(number=25, section="五、附则", text="本标准由市人社局负责解释。"))
+    response = draft.make_preview_request(preview_mode=draft.default_preview_mode)
+    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+    assert 'id="clause-25"' in html and "本标准由市人社局负责解释。" in html
+    clause_21 = html[html.index('id="clause-21"') : html.index('id="clause-22"')]
+    assert "第2项 人员管理（5分）" in clause_21

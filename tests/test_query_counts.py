@@ -4,12 +4,14 @@ same however many markets, notices or prices the page shows (issue 16)."""
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
 
 from markets.models import MarketFacility, MarketPage, MarketService
 from notices.models import NoticeIndexPage, NoticePage
-from policies.models import PolicyPage
+from policies.models import AssessmentCriterion, PolicyAnnex, PolicyPage
 from wages.models import WageGuidePage, WageRate
 
 from .markets_factories import make_market
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.django_db
 # The most each page type may run (today's figure, with a little room for a new block on the page).
 MOST_QUERIES = {
     "home": 18,
-    "a policy page": 19,
+    "a policy page": 15,
     "/policies/": 13,
     "/markets/": 22,
     "a market page": 37,
@@ -59,8 +61,24 @@ def query_counts(client):
     return counts
 
 
+def add_annexes_and_criteria_links(policy):
+    """Three more annexes with downloads on the policy page, and every criterion of its city linked to clause 1."""
+    for n in range(3):
+        document = get_document_model()(title=f"测试附件{n}")
+        document.file.save(f"annex-{n}.txt", ContentFile(b"annex"), save=False)
+        document.save()
+        PolicyAnnex.objects.create(
+            page=policy, sort_order=10 + n, label=f"附件{10 + n}", title="表格", document=document
+        )
+    first_clause = policy.clauses.get(number=1)
+    for criterion in AssessmentCriterion.objects.filter(city=policy.city):
+        criterion.clauses.add(first_clause)
+
+
 def add_content():
-    """Eight more markets with services, facilities, hours and stars; eight more notices; ten more wage rates."""
+    """Eight more markets with services, facilities, hours and stars; eight more notices; ten more wage rates;
+    annexes with downloads and criteria links on the policy page."""
+    add_annexes_and_criteria_links(next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft))
     services = list(MarketService.objects.values_list("code", flat=True)[:3])
     facilities = list(MarketFacility.objects.values_list("code", flat=True)[:3])
     for n in range(8):
