@@ -260,6 +260,8 @@ def main(argv=None):
     parser.add_argument("--items", type=int, default=50_000)
     options = parser.parse_args(argv)
     original_name = connection.settings_dict["NAME"]
+    if connection.vendor != "sqlite":  # its own name on a shared server, never the test suite's test_<name>
+        connection.settings_dict["TEST"]["NAME"] = f"test_{original_name}_search_bench"
     test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     print(f"搜索基准：{connection.vendor}（{type(get_search_backend()).__name__}），临时数据库 {test_name}")
     try:
