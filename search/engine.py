@@ -8,6 +8,7 @@ result contains every word, the search is repeated with any word ("partial" resu
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,8 +17,11 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
+from portal.regions import City
+
 from .analysis import DICTIONARY, normalise, query_terms
-from .registry import KIND_LABELS, REGISTRY, entry_for
+from .backends import scored_pks
+from .registry import KIND_LABELS, REGISTRY, Searchable
 
 MAX_QUERY_LENGTH = 100
 # Results fetched per model before merging; deeper pages of a very broad query are cut here.
@@ -41,9 +45,73 @@ class Hit:
         return KIND_LABELS[self.kind]
 
 
+@dataclass(frozen=True)
+class Match:
+    """A result before its object is loaded: which entry, which object, how good."""
+
+    entry: Searchable
+    pk: object
+    score: float
+
+
+class Hits(Sequence):
+    """The merged results, best first; only the objects of the results looked at (a page's) are loaded."""
+
+    def __init__(self, matches):
+        self.matches = matches
+        self.loaded = {}
+
+    def __len__(self):
+        return len(self.matches)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            match = self.matches[index]
+            self.load([match])
+            return self.loaded[match]
+        wanted = self.matches[index]
+        self.load(wanted)
+        # An object deleted since the search is left out rather than shown broken.
+        return [self.loaded[match] for match in wanted if self.loaded[match] is not None]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __eq__(self, other):
+        return isinstance(other, (list, Hits)) and list(self) == list(other)
+
+    __hash__ = None
+
+    def load(self, matches):
+        """Build the Hits of these matches: one query for the pages of every type, one per other model."""
+        missing = [match for match in matches if match not in self.loaded]
+        objects = load_pages([match for match in missing if match.entry.is_page])
+        for entry in dict.fromkeys(match.entry for match in missing if not match.entry.is_page):
+            found = entry.objects([match.pk for match in missing if match.entry is entry])
+            objects.update({(entry, pk): obj for pk, obj in found.items()})
+        for match in missing:
+            obj = objects.get((match.entry, match.pk))
+            self.loaded[match] = hit_for(match, obj) if obj is not None else None  # None: deleted since the search
+
+
+def load_pages(matches):
+    """{(entry, pk): specific page} of these matches, in one query joining each page type's table."""
+    if not matches:
+        return {}
+    entries = dict.fromkeys(match.entry for match in matches)
+    relations = [relation for entry in entries for relation in entry.page_relations]
+    pages = Page.objects.select_related(*relations).in_bulk([match.pk for match in matches])
+    return {(match.entry, match.pk): match.entry.specific(pages[match.pk]) for match in matches if match.pk in pages}
+
+
+def hit_for(match, obj):
+    entry = match.entry
+    return Hit(obj, entry.kind, match.score, str(getattr(obj, "title", obj)), entry.url(obj), entry.city_of(obj), "")
+
+
 @dataclass
 class SearchOutcome:
-    hits: list
+    hits: Sequence
     partial: bool  # True when no result had every word and these have some of them
     terms: list
     kind_counts: dict = field(default_factory=dict)  # results per kind, before the kind filter
@@ -53,44 +121,44 @@ def clean_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
-def _scored(entry, query, operator):
+def _ranked(entry, query, operator):
+    """The entry's best matches, best first (a larger score is better), read from the index alone."""
     backend = get_search_backend()
-    results = backend.search(query, entry.queryset(), operator=operator).annotate_score("_score")
+    results = backend.search(query, entry.own_queryset(), operator=operator).annotate_score("_score")
     direction = getattr(backend, "score_direction", 1)
-    return [(obj, direction * (obj._score or 0)) for obj in results[:MAX_RESULTS_PER_MODEL]]
+    return [Match(entry, pk, direction * (score or 0)) for pk, score in scored_pks(results[:MAX_RESULTS_PER_MODEL])]
 
 
 def _search_all(query, operator):
-    found = []
-    for entry in REGISTRY.values():
-        for obj, score in _scored(entry, query, operator):
-            if isinstance(obj, Page):
-                obj = obj.specific
-            if entry_for(obj) is entry:  # a subclass registered on its own is found there
-                found.append((obj, entry, score))
-    found.sort(key=lambda item: item[2], reverse=True)
+    found = [match for entry in REGISTRY.values() for match in _ranked(entry, query, operator)]
+    found.sort(key=lambda match: match.score, reverse=True)
     return found
+
+
+def in_city(matches, city_slug):
+    """The matches in that city or in none (shown under every city)."""
+    city = City.objects.filter(slug=city_slug).values_list("pk", flat=True).first()
+    city_ids = {}
+    for entry in dict.fromkeys(match.entry for match in matches):
+        city_ids[entry] = entry.city_ids([match.pk for match in matches if match.entry is entry])
+    return [match for match in matches if city_ids[match.entry].get(match.pk) in (None, city)]
 
 
 def run_search(raw_query, kind=None, city_slug=None):
     query = clean_query(raw_query)
     terms = query_terms(query)
     if not terms:
-        return SearchOutcome([], False, [])
+        return SearchOutcome(Hits([]), False, [])
     found, partial = _search_all(query, "and"), False
     if not found and len(terms) > 1:
         found, partial = _search_all(query, "or"), True
-    hits = []
-    for obj, entry, score in found:
-        city = entry.city(obj)
-        if city_slug and city is not None and city.slug != city_slug:
-            continue
-        hits.append(Hit(obj, entry.kind, score, str(getattr(obj, "title", obj)), entry.url(obj), city, ""))
-    counts = Counter(hit.kind for hit in hits)
+    if city_slug:
+        found = in_city(found, city_slug)
+    counts = Counter(match.entry.kind for match in found)
     kind_counts = {key: counts[key] for key in KIND_LABELS if counts[key]}
     if kind:
-        hits = [hit for hit in hits if hit.kind == kind]
-    return SearchOutcome(hits, partial, highlight_terms(query, terms), kind_counts)
+        found = [match for match in found if match.entry.kind == kind]
+    return SearchOutcome(Hits(found), partial, highlight_terms(query, terms), kind_counts)
 
 
 def highlight_terms(query, terms):

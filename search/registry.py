@@ -7,9 +7,9 @@ the policies app gains clauses::
 
 The model must be indexed (``wagtail.search.index.Indexed`` with ``search_fields``); pages are
 found only when live and public.  ``url`` defaults to a page's URL or the object's
-``get_absolute_url()``; ``city`` returns a ``portal.models.City`` or None (then the result is
-shown under every city); ``within`` narrows the queryset (e.g. clauses of live policies only,
-markets not withdrawn); the fields it filters on must be ``index.FilterField``s.
+``get_absolute_url()``; ``city`` is a ``city_via`` path to a ``portal.models.City`` (a result
+without one is shown under every city); ``within`` narrows the queryset (e.g. clauses of live
+policies only, markets not withdrawn); the fields it filters on must be ``index.FilterField``s.
 """
 
 from collections.abc import Callable
@@ -44,9 +44,22 @@ def follow(obj, path):
     return obj() if callable(obj) else obj
 
 
+@dataclass(frozen=True)
+class CityVia:
+    """The way from a result to its City, e.g. "county.city": read on an object, or filtered on in the database."""
+
+    path: str
+
+    def __call__(self, obj):
+        return follow(obj, self.path)
+
+    @property
+    def lookup(self):
+        return self.path.replace(".", "__")
+
+
 def city_via(path):
-    """City accessor following an attribute path to a City, e.g. "county.city"."""
-    return lambda obj: follow(obj, path)
+    return CityVia(path)
 
 
 def live_parent(path):
@@ -86,9 +99,10 @@ def default_url(obj):
 class Searchable:
     kind: str
     model_label: str
-    city: Callable = field(default=lambda obj: None)
+    city: CityVia | None = None
     url: Callable = field(default=default_url)
     within: Callable | None = None
+    related: tuple = ()  # relations a result's title or link reads, loaded with it
 
     @property
     def model(self):
@@ -102,6 +116,42 @@ class Searchable:
         queryset = self.model.objects.live().public() if self.is_page else self.model._default_manager.all()
         return self.within(queryset) if self.within else queryset
 
+    def own_queryset(self):
+        """The queryset without the pages of a subclass registered on its own (they are found under that entry)."""
+        subclasses = [entry.model for entry in REGISTRY.values() if entry is not self and entry.belongs_to(self)]
+        return self.queryset().not_type(*subclasses) if subclasses else self.queryset()
+
+    def belongs_to(self, other):
+        return other.is_page and self.model is not other.model and issubclass(self.model, other.model)
+
+    def city_of(self, obj):
+        return self.city(obj) if self.city else None
+
+    def city_ids(self, pks):
+        """{pk: City id or None} of these objects, read in one query."""
+        if not self.city:
+            return dict.fromkeys(pks)
+        return dict(self.model._default_manager.filter(pk__in=pks).values_list("pk", self.city.lookup))
+
+    @property
+    def relations(self):
+        """What a result's title, link and city read, for select_related."""
+        return [*self.related, self.city.lookup] if self.city else list(self.related)
+
+    @property
+    def page_relations(self):
+        """The same from a Page row: this page type's table, then its relations (pages of every type in one query)."""
+        table = self.model._meta.model_name  # registered page types subclass Page directly (IntroPage is abstract)
+        return [table, *(f"{table}__{relation}" for relation in self.relations)]
+
+    def specific(self, page):
+        return getattr(page, self.model._meta.model_name)
+
+    def objects(self, pks):
+        """{pk: object} of these objects, each with its relations in the same query."""
+        manager = self.model._default_manager
+        return (manager.select_related(*self.relations) if self.relations else manager.all()).in_bulk(pks)
+
 
 REGISTRY: dict[str, Searchable] = {}
 
@@ -110,15 +160,6 @@ def register(kind, model_label, **options):
     if kind not in KIND_LABELS:
         raise ValueError(f"unknown search kind {kind!r}; add it to KIND_LABELS")
     REGISTRY[model_label.lower()] = Searchable(kind, model_label, **options)
-
-
-def entry_for(obj):
-    """The registry entry for an object (a page's most specific registered class)."""
-    for model in type(obj).__mro__:
-        meta = getattr(model, "_meta", None)
-        if meta is not None and meta.label_lower in REGISTRY:
-            return REGISTRY[meta.label_lower]
-    return None
 
 
 register("policy", "policies.PolicyPage", city=city_via("city"))
@@ -138,4 +179,4 @@ register("service", "forms.CaseFormPage")
 register("service", "forms.ProgressPage")
 register("service", "forms.SurveyPage")
 register("service", "applications.FormDownloadPage", city=city_via("city"))
-register("document", "search.DocumentText", within=public_documents)
+register("document", "search.DocumentText", within=public_documents, related=("document",))

@@ -99,6 +99,17 @@ def analyzed_query(query):
     return query  # MatchAll
 
 
+def scored_pks(results):
+    """(pk, score) of a sliced, score-annotated search, best first.
+
+    The database backends answer from the index alone (``scored_pks`` on their results); for the others
+    the objects are loaded and read.
+    """
+    if hasattr(results, "scored_pks"):
+        return results.scored_pks()
+    return [(obj.pk, getattr(obj, results._score_field)) for obj in results]
+
+
 class AnalyzedQueryMixin:
     #: +1 when a larger relevance score is better, -1 when smaller is (SQLite's bm25).
     score_direction = 1

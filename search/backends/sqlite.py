@@ -77,6 +77,14 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
                 results.append(obj)
         return results
 
+    def scored_pks(self):
+        """(pk, bm25 score) of this slice, best first, without loading the objects."""
+        entries = self._entries()
+        if entries is None:
+            return [(obj.pk, getattr(obj, self._score_field)) for obj in self]
+        ranked = self.query_compiler.ranked(entries, self.query_compiler.get_config(self.backend))
+        return [(_pk(object_id), score) for object_id, score in ranked[self.start : self.stop]]
+
     def _do_count(self):
         entries = self._entries()
         if entries is None:

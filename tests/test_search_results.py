@@ -1,0 +1,70 @@
+"""The merged results as a user pages through them: one order, counts that add up, the city filter, snippets."""
+
+import re
+
+import pytest
+
+from search.engine import run_search
+
+from .markets_factories import make_market
+
+pytestmark = pytest.mark.django_db
+
+
+def search_page(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_titles(html):
+    return re.findall(r'<h2 class="search-result__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_pages_follow_one_best_first_order_across_kinds(client, home):
+    outcome = run_search("零工市场")
+    titles = [hit.title for hit in outcome.hits]
+    scores = [hit.score for hit in outcome.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert len({hit.kind for hit in outcome.hits}) > 2  # policies, markets, notices… merged in one list
+    first, second = (
+        result_titles(search_page(client, q="零工市场")),
+        result_titles(search_page(client, q="零工市场", page=2)),
+    )
+    assert first == titles[:10] and second == titles[10:20]
+
+
+def test_kind_counts_add_up_to_the_results_and_name_what_the_kind_filter_shows(client, home):
+    outcome = run_search("晋江")
+    assert sum(outcome.kind_counts.values()) == len(outcome.hits)
+    for kind, count in outcome.kind_counts.items():
+        only = run_search("晋江", kind=kind)
+        assert len(only.hits) == count
+        assert {hit.kind for hit in only.hits} == {kind}
+        assert only.kind_counts == outcome.kind_counts  # the chips keep every kind's count
+
+
+def test_the_city_filter_keeps_that_city_and_results_for_both_cities(home):
+    everything = run_search("零工市场")
+    ningde = run_search("零工市场", city_slug="ningde")
+    assert {hit.city.slug for hit in ningde.hits if hit.city} == {"ningde"}
+    assert any(hit.city is None for hit in ningde.hits)  # e.g. the 零工市场 section, shown under every city
+    expected = [hit.title for hit in everything.hits if hit.city is None or hit.city.slug == "ningde"]
+    assert [hit.title for hit in ningde.hits] == expected
+    assert sum(ningde.kind_counts.values()) == len(ningde.hits) < len(everything.hits)
+
+
+def test_a_market_shows_its_city_and_a_snippet_with_the_words_marked(client, home):
+    make_market("晋江市", name="晋江市鲟鱼街道零工驿站", facility_type="station", address="晋江市鲟鱼路8号")
+    html = search_page(client, q="鲟鱼")
+    assert "晋江市鲟鱼街道零工驿站" in result_titles(html)
+    assert '<span class="badge">泉州市</span>' in html
+    assert "<mark>鲟鱼</mark>路8号" in html
+
+
+def test_partial_results_come_only_when_no_result_has_every_word(home):
+    partial = run_search("泥水工 鲟鱼")
+    assert partial.partial and partial.hits
+    whole_word = run_search("泥水工")
+    assert whole_word.partial is False
+    assert {hit.url for hit in partial.hits} == {hit.url for hit in whole_word.hits}  # what has 泥水工
