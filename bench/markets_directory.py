@@ -149,16 +149,13 @@ def page_weight(client):
 def main():
     os.environ["PAGE_CACHE_ENABLED"] = "false"
     configure()
+    from django.conf import settings
     from django.test import Client
     from django.test.utils import override_settings
 
     # Static files are read from the source folders: the benchmark runs without collectstatic.
-    override_settings(
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-    ).enable()
+    static_sources = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    override_settings(STORAGES={**settings.STORAGES, "staticfiles": static_sources}).enable()
     rng = random.Random(20261201)
     started = time.perf_counter()
     published = build_markets(MARKETS, rng)

@@ -6,11 +6,12 @@ near_county / near_township to sort by distance from a chosen place.
 """
 
 import math
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,8 @@ from portal.vocabulary import FacilityType
 
 from . import hours, map_data
 from .geo import for_display, haversine_km
+from .latest_rating import latest_official_title, latest_stars
+from .presentation import PageUrls, full_address
 
 PER_PAGE = 50
 STAR_CHOICES = [("", _("不限")), ("3", _("三星及以上")), ("4", _("四星及以上")), ("5", _("五星"))]
@@ -64,13 +67,6 @@ class DirectoryFilterForm(forms.Form):
         return self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
 
 
-def published_markets(listed, within=None):
-    markets = listed.select_related("county__city")
-    if within is not None:
-        markets = markets.descendant_of(within)
-    return markets.prefetch_related("star_ratings")  # the list shows the stars; services and hours are on the page
-
-
 def filter_markets(markets, form, now=None):
     """Apply the form's valid filters in the database (a queryset, however many markets there are)."""
     if form.value("city"):
@@ -94,12 +90,6 @@ def filter_markets(markets, form, now=None):
 
 def related(model, name):
     return model._meta.get_field(name).related_model
-
-
-def latest_stars(model):
-    """The stars of a market's most recent rating year (what its page shows)."""
-    ratings = related(model, "star_ratings").objects.filter(market=OuterRef("pk")).order_by("-year")
-    return Subquery(ratings.values("stars")[:1])
 
 
 def open_at(model, moment):
@@ -149,19 +139,83 @@ def order_by_distance(markets, origin):
     return markets.annotate(flat_distance=flat).order_by(F("flat_distance").asc(nulls_last=True), "pk")
 
 
-def with_distances(markets, origin):
-    for market in markets:
-        if origin and market.has_location:
-            market.distance_km = haversine_km(origin[0], origin[1], market.latitude, market.longitude)
-        else:
-            market.distance_km = None
-    return markets
+@dataclass
+class DirectoryEntry:
+    """One market in the list, read as plain values: building 50 page objects cost more than the rest of the list."""
+
+    pk: int
+    title: str
+    url: str
+    facility_type: str
+    is_sample: bool
+    stars: int | None
+    official_title: str
+    full_address: str
+    phone: str
+    latitude: float | None
+    longitude: float | None
+    distance_km: float | None = None
+
+    @property
+    def type_label(self):
+        return FacilityType(self.facility_type).label
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+ENTRY_FIELDS = ("pk", "title", "url_path", "facility_type", "is_sample", "stars", "official_title", "phone")
+PLACE_FIELDS = ("county__city__name", "county__name", "township", "address", "latitude", "longitude")
+
+
+def page_of(markets, pks, origin):
+    """The entries of ``pks`` in that order (the database sorted only the ids), with distances from ``origin``."""
+    model, urls = markets.model, PageUrls(full=False)
+    rows = markets.order_by().filter(pk__in=pks)
+    rows = rows.annotate(stars=latest_stars(model), official_title=latest_official_title(model))
+    by_pk = {row[0]: row for row in rows.values_list(*ENTRY_FIELDS, *PLACE_FIELDS)}
+    entries = []
+    for pk in pks:
+        (
+            pk,
+            title,
+            url_path,
+            kind,
+            is_sample,
+            stars,
+            official_title,
+            phone,
+            city,
+            county,
+            township,
+            address,
+            lat,
+            lng,
+        ) = by_pk[pk]
+        entry = DirectoryEntry(
+            pk,
+            title,
+            urls(url_path),
+            kind,
+            is_sample,
+            stars,
+            official_title or "",
+            full_address(city, county, township, address),
+            phone,
+            lat,
+            lng,
+        )
+        if origin and entry.has_location:
+            entry.distance_km = haversine_km(origin[0], origin[1], lat, lng)
+        entries.append(entry)
+    return entries
 
 
 MAP_FILTERS = ("city", "county", "type", "service", "facility", "star", "open_now")
 
 
-def map_config(request, markets, shown, origin):
+def map_config(request, extent, shown, origin):
     """The map's settings: where to ask for the markets in view (with the list's filters), the extent of all that
     match, and, when sorted by distance, the starting point and the nearest few markets of the list to frame."""
     crs = settings.MAP_TILE_CRS
@@ -174,7 +228,7 @@ def map_config(request, markets, shown, origin):
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "dataUrl": reverse("markets:map") + (f"?{filters.urlencode()}" if filters else ""),
-        "extent": map_data.extent(markets),
+        "extent": extent,
         # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
         "icons": {
             "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
@@ -186,29 +240,24 @@ def map_config(request, markets, shown, origin):
     }
 
 
-def page_of(markets, pks):
-    """The page's markets in the order of ``pks``.  The database sorts only ids, then reads the page's rows
-    (sorting whole page rows of 10,000 markets took three times as long)."""
-    by_pk = markets.order_by().in_bulk(pks)
-    return [by_pk[pk] for pk in pks]
-
-
-def directory_context(request, *, listed, within, services, facilities, now=None):
-    """The directory's context: the filter form, the ``listed`` markets ``within`` the index that match, in order
-    of distance when an origin is given, and the map's settings."""
+def directory_context(request, *, listed, services, facilities, now=None):
+    """The directory's context: the filter form, the ``listed`` markets that match, in order of distance when an
+    origin is given, and the map's settings."""
     townships = listed.exclude(township="").order_by("township").values_list("township", flat=True).distinct()
     form = DirectoryFilterForm(request.GET or None, services=services, facilities=facilities, townships=list(townships))
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and ignored; valid ones still filter
-    matching = filter_markets(published_markets(listed, within), form, now)
+    matching = filter_markets(listed, form, now)
     origin = origin_from(form, listed)
     markets = order_by_distance(matching, origin) if origin else matching.order_by(*DIRECTORY_ORDER)
-    page_obj = Paginator(markets.values_list("pk", flat=True), PER_PAGE).get_page(request.GET.get("page"))
-    shown = with_distances(page_of(markets, list(page_obj.object_list)), origin)
+    paginator = Paginator(markets.values_list("pk", flat=True), PER_PAGE)
+    paginator.count, extent = map_data.count_and_extent(matching)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    shown = page_of(matching, list(page_obj.object_list), origin)
     return {
         "filter_form": form,
         "markets": shown,
         "page_obj": page_obj,
         "origin": origin,
-        "map_config": map_config(request, matching, shown, origin),
+        "map_config": map_config(request, extent, shown, origin),
     }

@@ -12,10 +12,11 @@ box arrives in the map's datum and every position leaves in it.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, Max, Min, OuterRef, Subquery
+from django.db.models import Avg, Count, F, Max, Min
 from django.db.models.functions import Floor
 
 from .geo import for_display
+from .latest_rating import latest_official_title
 
 MAX_MARKERS = 400
 # GCJ-02 moves a point in mainland China by well under 0.01° (about 700 m); a box widened by this margin
@@ -58,12 +59,6 @@ def in_box(markets, box):
     return markets.filter(latitude__range=(wide.south, wide.north), longitude__range=(wide.west, wide.east))
 
 
-def latest_official_title(model):
-    """The official title of a market's most recent rating (泉州市2026年度五星级零工市场), as its page shows it."""
-    ratings = model._meta.get_field("star_ratings").related_model.objects.filter(market=OuterRef("pk"))
-    return Subquery(ratings.order_by("-year").values("official_title")[:1])
-
-
 MARKER_FIELDS = ("pk", "title", "url_path", "facility_type", "latitude", "longitude", "official_title")
 
 
@@ -99,14 +94,15 @@ def clusters(markets, zoom):
     return placed
 
 
-def extent(markets):
-    """[[south, west], [north, east]] around the located markets, in the map's datum; None when there are none."""
-    corners = markets.filter(latitude__isnull=False, longitude__isnull=False).aggregate(
-        south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
+def count_and_extent(markets):
+    """How many ``markets`` there are, and [[south, west], [north, east]] around those with a position in the map's
+    datum (None when none has one): one pass over the matching markets serves the list's count and the map."""
+    found = markets.order_by().aggregate(
+        count=Count("pk"), south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
     )
-    if corners["south"] is None:
-        return None
+    if found["south"] is None:
+        return found["count"], None
     crs = settings.MAP_TILE_CRS
-    south_west = for_display(corners["south"], corners["west"], crs)
-    north_east = for_display(corners["north"], corners["east"], crs)
-    return [[round(value, 6) for value in south_west], [round(value, 6) for value in north_east]]
+    south_west = for_display(found["south"], found["west"], crs)
+    north_east = for_display(found["north"], found["east"], crs)
+    return found["count"], [[round(value, 6) for value in south_west], [round(value, 6) for value in north_east]]

@@ -1,8 +1,11 @@
-"""How a market page presents itself to machines and print: the door sign's QR code and schema.org data."""
+"""How markets present themselves: the door sign's QR code, schema.org data, the full address and public URLs."""
 
 import json
 
 import segno
+from django.conf import settings
+from django.utils.encoding import iri_to_uri
+from wagtail.models import Site
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -53,3 +56,25 @@ def government_office_json_ld(page):
     if page.phone:
         data["telephone"] = page.phone
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def full_address(city, county, township, address):
+    """City, county and township before the address, unless the address already starts with the county."""
+    if address.startswith(county):
+        return f"{city}{address}"
+    return f"{city}{county}{township}{address}"
+
+
+class PageUrls:
+    """Public URLs from url_path without a Site lookup per page: full ones for open data, paths for the portal's
+    own map (which then works on whatever host serves it)."""
+
+    def __init__(self, full=True):
+        self.base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") if full else ""
+        self.roots = sorted((root.root_path for root in Site.get_site_root_paths()), key=len, reverse=True)
+
+    def __call__(self, url_path):
+        for root in self.roots:
+            if url_path.startswith(root):
+                return iri_to_uri(self.base + "/" + url_path[len(root) :])
+        return None

@@ -7,9 +7,7 @@ Coordinates are WGS-84 (GeoJSON's datum).  Bad input answers 400 with
 from django import forms
 from django.conf import settings
 from django.http import JsonResponse
-from django.utils.encoding import iri_to_uri
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from portal.inputs import RowChoiceField
 from portal.regions import City, County
@@ -19,6 +17,7 @@ from .. import map_data
 from ..directory import DirectoryFilterForm, filter_markets
 from ..geo import bounding_box, haversine_km
 from ..models import MarketFacility, MarketPage, MarketService
+from ..presentation import PageUrls
 
 COORDINATE_MESSAGES = {
     "required": "请提供坐标。",
@@ -120,21 +119,6 @@ class MapViewQuery(forms.Form):
 def bad_request(form):
     errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
     return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
-
-
-class PageUrls:
-    """Public URLs from url_path without a Site lookup per page: full ones for open data, paths for the portal's
-    own map (which then works on whatever host serves it)."""
-
-    def __init__(self, full=True):
-        self.base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") if full else ""
-        self.roots = sorted((root.root_path for root in Site.get_site_root_paths()), key=len, reverse=True)
-
-    def __call__(self, url_path):
-        for root in self.roots:
-            if url_path.startswith(root):
-                return iri_to_uri(self.base + "/" + url_path[len(root) :])
-        return None
 
 
 FIELDS = ("pk", "title", "url_path", "facility_type", "latitude", "longitude", "county__name", "county__city__name")

@@ -22,7 +22,7 @@ from portal.vocabulary import FacilityType
 from .. import hours
 from ..blocks import PhotoBlock
 from ..naming import official_name_problem
-from ..presentation import door_sign_qr_svg, government_office_json_ld
+from ..presentation import door_sign_qr_svg, full_address, government_office_json_ld
 
 
 class MarketPageQuerySet(PageQuerySet):
@@ -200,10 +200,7 @@ class MarketPage(Page):
 
     @property
     def full_address(self):
-        """City, county and township before the address, unless the address already starts with the county."""
-        if self.address.startswith(self.county.name):
-            return f"{self.county.city.name}{self.address}"
-        return f"{self.county.city.name}{self.county.name}{self.township}{self.address}"
+        return full_address(self.county.city.name, self.county.name, self.township, self.address)
 
     @property
     def is_withdrawn(self):

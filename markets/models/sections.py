@@ -28,7 +28,6 @@ class MarketIndexPage(IntroPage):
             directory_context(
                 request,
                 listed=MarketPage.objects.listed(),
-                within=self,
                 services=MarketService.objects.all(),
                 facilities=MarketFacility.objects.all(),
             )
