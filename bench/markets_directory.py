@@ -14,13 +14,13 @@ and the map's first answer (target: < 200 KB).  Usage: `uv run python -m bench.m
 """
 
 import gzip
-import os
 import random
 import re
 import statistics
 import time
 
-from bench.markets_nearby import build_markets, configure
+from bench._setup import configure
+from bench.markets_nearby import build_markets
 
 MARKETS = 10_000
 REQUESTS = 60
@@ -147,8 +147,7 @@ def page_weight(client):
 
 
 def main():
-    os.environ["PAGE_CACHE_ENABLED"] = "false"
-    configure()
+    configure("bench-directory-", PAGE_CACHE_ENABLED="false")
     from django.conf import settings
     from django.test import Client
     from django.test.utils import override_settings

@@ -7,11 +7,11 @@ endpoint through Django's test client from random points over Quanzhou and
 Ningde.  Usage: `uv run python -m bench.markets_nearby`.
 """
 
-import os
 import random
 import statistics
-import tempfile
 import time
+
+from bench._setup import configure, insert_children, market_pages
 
 MARKETS = 10_000
 REQUESTS = 500
@@ -19,29 +19,11 @@ WARMUP = 20
 TARGET_MEDIAN_MS = 50
 
 
-def configure():
-    workdir = tempfile.mkdtemp(prefix="bench-markets-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-    os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ["HTTPS_ONLY"] = "false"
-    os.environ["DEBUG"] = "false"
-    os.environ["DEMO_MODE"] = "false"
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    import django
-
-    django.setup()
-
-
 def build_markets(count, rng):
     import io
 
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import transaction
-    from django.utils import timezone
-    from wagtail.models import Locale, Page
 
     from markets.models import MarketIndexPage, MarketPage
     from markets.seed import ensure_county_pages
@@ -52,47 +34,8 @@ def build_markets(count, rng):
         return MarketPage.objects.live().count()
     home = build_site_tree(io.StringIO())
     county_pages = list(ensure_county_pages(MarketIndexPage.objects.child_of(home).get()).values())
-    content_type = ContentType.objects.get_for_model(MarketPage)
-    locale = Locale.get_default()
-    now = timezone.now()
-    children = {page.pk: page.numchild for page in county_pages}
-    pages = []
-    for number in range(count):
-        parent = county_pages[number % len(county_pages)]
-        children[parent.pk] += 1
-        county = parent.county
-        slug = f"bench-{number}"
-        pages.append(
-            MarketPage(
-                title=f"{county.name}示例{number}零工驿站",
-                slug=slug,
-                path=MarketPage._get_path(parent.path, parent.depth + 1, children[parent.pk]),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{slug}/",
-                content_type=content_type,
-                locale=locale,
-                live=True,
-                first_published_at=now,
-                last_published_at=now,
-                draft_title=f"{county.name}示例{number}零工驿站",
-                facility_type="station",
-                county=county,
-                latitude=float(county.latitude) + rng.uniform(-0.3, 0.3),
-                longitude=float(county.longitude) + rng.uniform(-0.3, 0.3),
-                is_sample=True,
-            )
-        )
-    market_fields = MarketPage._meta.local_concrete_fields
     with transaction.atomic():
-        for start in range(0, len(pages), 400):
-            batch = pages[start : start + 400]
-            Page.objects.bulk_create(batch)  # fills the parent table's ids
-            for page in batch:
-                page.page_ptr_id = page.id
-            MarketPage.objects._insert(batch, fields=market_fields, raw=True)
-        for parent in county_pages:
-            Page.objects.filter(pk=parent.pk).update(numchild=children[parent.pk])
+        insert_children(MarketPage, county_pages, market_pages(county_pages, count, rng))
     return MarketPage.objects.live().count()
 
 
@@ -132,7 +75,7 @@ def near_counties(rng, count):
 
 
 def main():
-    configure()
+    configure("bench-markets-")
     rng = random.Random(20261123)
     started = time.perf_counter()
     published = build_markets(MARKETS, rng)

@@ -10,11 +10,11 @@ Issue 16 asks for p95 < 30 ms. Usage: `uv run python -m bench.policy_page`.
 """
 
 import io
-import os
 import random
 import statistics
-import tempfile
 import time
+
+from bench._setup import BATCH, configure, insert_children, market_pages
 
 PAGES_IN_TREE = 10_000
 SHARE_OF_NOTICES = 0.45
@@ -22,27 +22,7 @@ SHARE_OF_POLICIES = 0.10  # the rest are market pages
 CLAUSES_PER_POLICY = 20
 REQUESTS_PER_PAGE = 300
 WARMUP = 20
-BATCH = 400
 TARGET_P95_MS = 30
-
-
-def configure():
-    workdir = tempfile.mkdtemp(prefix="bench-policy-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-    os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ["HTTPS_ONLY"] = "false"
-    os.environ["DEBUG"] = "false"
-    os.environ["DEMO_MODE"] = "false"
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ["PAGE_CACHE_ENABLED"] = "false"
-    os.environ["PAGE_CACHE_URL"] = "locmemcache://bench-pages"
-    for name in ("MEDIA_ROOT", "PRIVATE_MEDIA_ROOT", "STATIC_ROOT"):
-        os.environ.setdefault(name, f"{workdir}/{name.lower()}")
-    import django
-
-    django.setup()
 
 
 def load_seed_content():
@@ -59,40 +39,6 @@ def load_seed_content():
 
 
 # --- filling the tree in bulk --------------------------------------------------------------------------------
-
-
-def last_step(parent):
-    """The treebeard step of the parent's last child (0 without children): new children follow it."""
-    from wagtail.models import Page
-
-    last = parent.get_last_child()
-    return 0 if last is None else Page._str2int(last.path[-Page.steplen :])
-
-
-def insert_children(model, parents, pages):
-    """Insert unsaved ``pages`` of ``model`` (a direct subclass of Page) under ``parents`` in turn, in bulk."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-    from wagtail.models import Locale, Page
-
-    content_type, locale, now = ContentType.objects.get_for_model(model), Locale.get_default(), timezone.now()
-    steps = {parent.pk: last_step(parent) for parent in parents}
-    for number, page in enumerate(pages):
-        parent = parents[number % len(parents)]
-        steps[parent.pk] += 1
-        page.path = model._get_path(parent.path, parent.depth + 1, steps[parent.pk])
-        page.depth, page.numchild = parent.depth + 1, 0
-        page.url_path = f"{parent.url_path}{page.slug}/"
-        page.content_type, page.locale, page.live, page.draft_title = content_type, locale, True, page.title
-        page.first_published_at = page.last_published_at = now
-    for start in range(0, len(pages), BATCH):
-        batch = pages[start : start + BATCH]
-        Page.objects.bulk_create(batch)  # fills the parent table's ids
-        for page in batch:
-            page.page_ptr_id = page.id
-        model.objects._insert(batch, fields=model._meta.local_concrete_fields, raw=True)
-    for parent in parents:
-        Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
 
 
 def notices(count, rng):
@@ -117,26 +63,6 @@ def notices(count, rng):
         )
         for number in range(count)
     ]
-
-
-def markets(county_pages, count, rng):
-    from markets.models import MarketPage
-
-    pages = []
-    for number in range(count):
-        county = county_pages[number % len(county_pages)].county
-        pages.append(
-            MarketPage(
-                title=f"{county.name}示例{number}零工驿站",
-                slug=f"bench-market-{number}",
-                facility_type="station",
-                county=county,
-                latitude=float(county.latitude) + rng.uniform(-0.3, 0.3),
-                longitude=float(county.longitude) + rng.uniform(-0.3, 0.3),
-                is_sample=True,
-            )
-        )
-    return pages
 
 
 def policies(count, rng):
@@ -198,7 +124,7 @@ def fill_tree(home, total, rng):
         insert_children(PolicyPage, [PolicyIndexPage.objects.child_of(home).get()], new_policies)
         add_clauses(new_policies)
         market_count = missing - notice_count - policy_count
-        insert_children(MarketPage, county_pages, markets(county_pages, market_count, rng))
+        insert_children(MarketPage, county_pages, market_pages(county_pages, market_count, rng))
 
 
 # --- measuring ---------------------------------------------------------------------------------------------
@@ -247,7 +173,7 @@ def report(label, timings, queries=None):
 
 
 def main():
-    configure()
+    configure("bench-policy-", PAGE_CACHE_ENABLED="false", PAGE_CACHE_URL="locmemcache://bench-pages")
     from django.test import Client
     from wagtail.models import Page
 

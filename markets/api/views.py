@@ -32,19 +32,20 @@ NEARBY_FIRST_RADIUS_KM = 5
 NEARBY_MAX_RADIUS_KM = 20_000  # half the Earth's circumference: the box is then the whole globe
 
 
+def whole_number(name, minimum, maximum=None, required=None):
+    """An integer parameter whose errors name it in Chinese; optional unless ``required`` gives the message."""
+    messages = {"invalid": f"{name} 应为整数。", "min_value": f"{name} 至少为 {minimum}。"}
+    if maximum is not None:
+        messages["max_value"] = f"{name} 最多为 {maximum}。"
+    if required:
+        messages["required"] = required
+    return forms.IntegerField(required=bool(required), min_value=minimum, max_value=maximum, error_messages=messages)
+
+
 class NearbyQuery(forms.Form):
     lat = forms.FloatField(min_value=-90, max_value=90, error_messages=COORDINATE_MESSAGES)
     lng = forms.FloatField(min_value=-180, max_value=180, error_messages=COORDINATE_MESSAGES)
-    limit = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=NEARBY_MAX_LIMIT,
-        error_messages={
-            "invalid": "limit 应为整数。",
-            "min_value": "limit 至少为 1。",
-            "max_value": f"limit 最多为 {NEARBY_MAX_LIMIT}。",
-        },
-    )
+    limit = whole_number("limit", 1, NEARBY_MAX_LIMIT)
 
 
 class GeoJSONQuery(forms.Form):
@@ -62,21 +63,8 @@ class GeoJSONQuery(forms.Form):
         required=False,
         error_messages={"invalid_choice": "类型应为 market（零工市场）或 station（零工驿站）。"},
     )
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        error_messages={"invalid": "page 应为整数。", "min_value": "page 至少为 1。"},
-    )
-    limit = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=GEOJSON_MAX_LIMIT,
-        error_messages={
-            "invalid": "limit 应为整数。",
-            "min_value": "limit 至少为 1。",
-            "max_value": f"limit 最多为 {GEOJSON_MAX_LIMIT}。",
-        },
-    )
+    page = whole_number("page", 1)
+    limit = whole_number("limit", 1, GEOJSON_MAX_LIMIT)
 
 
 MAX_ZOOM = 20
@@ -104,16 +92,7 @@ class BoxField(forms.CharField):
 
 class MapViewQuery(forms.Form):
     bbox = BoxField(error_messages={"required": "请提供地图范围 bbox。"})
-    zoom = forms.IntegerField(
-        min_value=0,
-        max_value=MAX_ZOOM,
-        error_messages={
-            "required": "请提供缩放级别 zoom。",
-            "invalid": "zoom 应为整数。",
-            "min_value": "zoom 至少为 0。",
-            "max_value": f"zoom 最多为 {MAX_ZOOM}。",
-        },
-    )
+    zoom = whole_number("zoom", 0, MAX_ZOOM, required="请提供缩放级别 zoom。")
 
 
 def bad_request(form):
