@@ -7,10 +7,12 @@ import time_machine
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 
 from forms.cases import working_days
 from portal.models import HomePage
 
+from .seed_snapshot import take_snapshot
 from .utils import SUITE_NOW
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -51,16 +53,24 @@ def fresh_working_days():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the seed content once; tests roll back to it."""
+    """Load the seed content once and keep a copy: tests roll back to it, transactional ones get the copy back."""
     with django_db_blocker.unblock():
         call_command("load_seed_content", stdout=io.StringIO())
+        snapshot = take_snapshot()
+    yield snapshot
+    with django_db_blocker.unblock():
+        snapshot.drop()
 
 
 @pytest.fixture
-def home(db):
-    """The seeded home page (re-seeding after a transactional test's flush)."""
+def home(django_db_setup, db):
+    """The seeded home page (the seeded copy put back after a transactional test's flush)."""
     if not HomePage.objects.exists():
-        call_command("load_seed_content", stdout=io.StringIO())
+        if connection.in_atomic_block:  # a test in a transaction cannot swap the database under itself
+            call_command("load_seed_content", stdout=io.StringIO())
+        else:
+            django_db_setup.restore()
+            caches["default"].clear()
     return HomePage.objects.get()
 
 
