@@ -63,6 +63,9 @@ NOT_SHOWN = {
     "wagtailcore.uploadedfile",
     "wagtailcore.referenceindex",
     "wagtailimages.rendition",
+    # Every search counts itself among the popular searches; the promoted results (searchpromotion) are shown.
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
 }
 
 

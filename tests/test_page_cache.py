@@ -231,3 +231,9 @@ def test_deploy_check_refuses_a_page_cache_the_servers_do_not_share(settings, tm
     assert [error.id for error in check_shared_page_cache(None)] == ["portal.E004"]
     settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
     assert check_shared_page_cache(None) == []
+
+
+def test_a_search_counted_among_popular_searches_drops_no_cached_page(client, home):
+    cached_copy_of(client, "/notices/")
+    assert client.get("/search/", {"q": "运维补助"}).status_code == 200  # counted in search_promotions' hits
+    assert fetch(client, "/notices/")["X-Page-Cache"] == HIT
