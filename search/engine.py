@@ -7,11 +7,12 @@ result contains every word, the search is repeated with any word ("partial" resu
 
 import difflib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.html import conditional_escape, format_html
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -20,11 +21,14 @@ from wagtail.search.index import SearchField
 from portal.regions import City
 
 from .analysis import DICTIONARY, normalise, query_terms
-from .backends import scored_pks
+from .backends import IndexQuery, scored_pks
+from .facets import NO_CITY, city_word, entry_for_model, kind_word
 from .registry import KIND_LABELS, REGISTRY, Searchable
 
 MAX_QUERY_LENGTH = 100
-# Results fetched per model before merging; deeper pages of a very broad query are cut here.
+# Results ranked for one search on the database backends (50 pages of 10); the counts cover every match.
+MAX_RANKED = 500
+# Results fetched per model on a search cluster before merging.
 MAX_RESULTS_PER_MODEL = 300
 SNIPPET_LENGTH = 90
 EXAMPLE_QUERIES = ["零工市场", "零工驿站", "运维补助", "星级认定", "泥水工", "宁人社规〔2024〕3号"]
@@ -115,33 +119,11 @@ class SearchOutcome:
     partial: bool  # True when no result had every word and these have some of them
     terms: list
     kind_counts: dict = field(default_factory=dict)  # results per kind, before the kind filter
+    total: int = 0  # every result, also those past the ranked ones that can be paged through
 
 
 def clean_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
-
-
-def _ranked(entry, query, operator):
-    """The entry's best matches, best first (a larger score is better), read from the index alone."""
-    backend = get_search_backend()
-    results = backend.search(query, entry.own_queryset(), operator=operator).annotate_score("_score")
-    direction = getattr(backend, "score_direction", 1)
-    return [Match(entry, pk, direction * (score or 0)) for pk, score in scored_pks(results[:MAX_RESULTS_PER_MODEL])]
-
-
-def _search_all(query, operator):
-    found = [match for entry in REGISTRY.values() for match in _ranked(entry, query, operator)]
-    found.sort(key=lambda match: match.score, reverse=True)
-    return found
-
-
-def in_city(matches, city_slug):
-    """The matches in that city or in none (shown under every city)."""
-    city = City.objects.filter(slug=city_slug).values_list("pk", flat=True).first()
-    city_ids = {}
-    for entry in dict.fromkeys(match.entry for match in matches):
-        city_ids[entry] = entry.city_ids([match.pk for match in matches if match.entry is entry])
-    return [match for match in matches if city_ids[match.entry].get(match.pk) in (None, city)]
 
 
 def run_search(raw_query, kind=None, city_slug=None):
@@ -149,16 +131,87 @@ def run_search(raw_query, kind=None, city_slug=None):
     terms = query_terms(query)
     if not terms:
         return SearchOutcome(Hits([]), False, [])
-    found, partial = _search_all(query, "and"), False
-    if not found and len(terms) > 1:
-        found, partial = _search_all(query, "or"), True
-    if city_slug:
-        found = in_city(found, city_slug)
+    city_id = City.objects.filter(slug=city_slug).values_list("pk", flat=True).first() if city_slug else None
+    search = search_index if hasattr(get_search_backend(), "ranked_matches") else search_each_model
+    found, kind_counts = search(terms, "and", kind, city_id)
+    partial = False
+    if not kind_counts and len(terms) > 1:
+        (found, kind_counts), partial = search(terms, "or", kind, city_id), True
+    total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
+    return SearchOutcome(Hits(found), partial, highlight_terms(query, terms), kind_counts, total)
+
+
+def search_index(terms, operator, kind, city_id):
+    """The database backends: every kind in one ranked query over the index, each kind's count from the index.
+
+    The index carries each entry's kind and city as facet words (``search.facets``), so the filters and counts
+    never join the matches to the objects' tables; only the ranked results are checked against them (still
+    live, public, not withdrawn), and a count loses those found hidden among them.
+    """
+    backend = get_search_backend()
+    query = IndexQuery(tuple(terms), operator)
+    if city_id is not None:
+        query = query.narrowed(city_word(city_id), NO_CITY)
+    kinds = list(KIND_LABELS)
+    counts = backend.count_by_kind(query, kinds)
+    if not any(counts.values()):
+        return [], {}
+    wanted = [kind] if kind else kinds
+    rows = backend.ranked_matches(query.narrowed(*(kind_word(key) for key in wanted)), MAX_RANKED)
+    found, hidden = shown_matches(rows, city_id)
+    kind_counts = {key: counts[key] - hidden[key] for key in kinds if counts[key] - hidden[key] > 0}
+    return found, kind_counts
+
+
+def shown_matches(rows, city_id):
+    """The Matches of ranked index rows whose objects a visitor may see, and how many of each kind were not."""
+    candidates = defaultdict(dict)
+    for content_type_id, object_id, score in rows:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        entry = entry_for_model(model) if model is not None else None
+        if entry is not None:
+            candidates[entry][model._meta.pk.to_python(object_id)] = score
+    shown = {}
+    for entry, scores in candidates.items():
+        shown[entry] = {
+            pk for pk, city in entry.shown_city_ids(scores).items() if city_id is None or city in (None, city_id)
+        }
+    found = [
+        Match(entry, pk, score)
+        for entry, scores in candidates.items()
+        for pk, score in scores.items()
+        if pk in shown[entry]
+    ]
+    found.sort(key=lambda match: match.score, reverse=True)
+    hidden = Counter(entry.kind for entry, scores in candidates.items() for pk in scores if pk not in shown[entry])
+    return found, hidden
+
+
+def search_each_model(terms, operator, kind, city_id):
+    """A search cluster (Elasticsearch, OpenSearch): each registered model searched, the results merged."""
+    found = [match for entry in REGISTRY.values() for match in _ranked(entry, " ".join(terms), operator)]
+    found.sort(key=lambda match: match.score, reverse=True)
+    if city_id:
+        found = in_city(found, city_id)
     counts = Counter(match.entry.kind for match in found)
     kind_counts = {key: counts[key] for key in KIND_LABELS if counts[key]}
-    if kind:
-        found = [match for match in found if match.entry.kind == kind]
-    return SearchOutcome(Hits(found), partial, highlight_terms(query, terms), kind_counts)
+    return ([match for match in found if match.entry.kind == kind] if kind else found), kind_counts
+
+
+def _ranked(entry, query, operator):
+    """The entry's best matches, best first (a larger score is better)."""
+    backend = get_search_backend()
+    results = backend.search(query, entry.own_queryset(), operator=operator).annotate_score("_score")
+    direction = getattr(backend, "score_direction", 1)
+    return [Match(entry, pk, direction * (score or 0)) for pk, score in scored_pks(results[:MAX_RESULTS_PER_MODEL])]
+
+
+def in_city(matches, city_id):
+    """The matches in that city or in none (shown under every city)."""
+    city_ids = {}
+    for entry in dict.fromkeys(match.entry for match in matches):
+        city_ids[entry] = entry.city_ids([match.pk for match in matches if match.entry is entry])
+    return [match for match in matches if city_ids[match.entry].get(match.pk) in (None, city_id)]
 
 
 def highlight_terms(query, terms):

@@ -57,6 +57,12 @@ class CityVia:
     def lookup(self):
         return self.path.replace(".", "__")
 
+    def city_id(self, obj):
+        """The City's id without loading the City (its foreign key on the last step)."""
+        *steps, last = self.path.split(".")
+        holder = follow(obj, ".".join(steps)) if steps else obj
+        return getattr(holder, f"{last}_id", None) if holder is not None else None
+
 
 def city_via(path):
     return CityVia(path)
@@ -132,6 +138,13 @@ class Searchable:
         if not self.city:
             return dict.fromkeys(pks)
         return dict(self.model._default_manager.filter(pk__in=pks).values_list("pk", self.city.lookup))
+
+    def shown_city_ids(self, pks):
+        """{pk: City id or None} of those of these objects a visitor may see (live, public, within), in one query."""
+        shown = self.queryset().filter(pk__in=list(pks))
+        if not self.city:
+            return dict.fromkeys(shown.values_list("pk", flat=True))
+        return dict(shown.values_list("pk", self.city.lookup))
 
     @property
     def relations(self):

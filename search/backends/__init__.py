@@ -17,12 +17,14 @@ same ``analyzed_field`` there.)
 """
 
 import copy
+from dataclasses import dataclass
 
 from django.db import connection
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 
 from search.analysis import analyze_for_index, analyze_query
+from search.facets import facet_words
 
 
 def _analyzed_value(value):
@@ -73,7 +75,24 @@ class AnalyzedObject:
         return getattr(self.wrapped, name)
 
     def get_search_fields(self):
-        return [analyzed_field(field) for field in self.wrapped.get_search_fields()]
+        return [*(analyzed_field(field) for field in self.wrapped.get_search_fields()), FACET_FIELD]
+
+
+class FacetWordsField(AutocompleteField):
+    """The object's kind and city as words (``search.facets``), left unanalysed.
+
+    They go into the autocomplete column, which relevance does not weigh: matching them narrows a search without
+    changing any result's score.
+    """
+
+    def __init__(self):
+        super().__init__("search_facets")
+
+    def get_value(self, obj):
+        return facet_words(obj.wrapped)
+
+
+FACET_FIELD = FacetWordsField()
 
 
 class AnalyzedIndexMixin:
@@ -108,6 +127,22 @@ def scored_pks(results):
     if hasattr(results, "scored_pks"):
         return results.scored_pks()
     return [(obj.pk, getattr(obj, results._score_field)) for obj in results]
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    """A search of the whole index at once, for the database backends' ``ranked_matches`` and ``count_matches``.
+
+    ``terms`` are analysed words, all of them required (``operator="and"``) or any (``"or"``); each group in
+    ``facets`` is a set of facet words (``search.facets``) of which the entry must carry one.
+    """
+
+    terms: tuple
+    operator: str = "and"
+    facets: tuple = ()
+
+    def narrowed(self, *words):
+        return IndexQuery(self.terms, self.operator, (*self.facets, tuple(words)))
 
 
 class AnalyzedQueryMixin:
