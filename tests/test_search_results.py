@@ -5,6 +5,7 @@ import re
 import pytest
 
 from search.engine import run_search
+from search.facets import city_word, facet_words, kind_word
 
 from .markets_factories import make_market
 
@@ -68,3 +69,21 @@ def test_partial_results_come_only_when_no_result_has_every_word(home):
     whole_word = run_search("泥水工")
     assert whole_word.partial is False
     assert {hit.url for hit in partial.hits} == {hit.url for hit in whole_word.hits}  # what has 泥水工
+
+
+def test_the_index_carries_each_entrys_kind_and_city_so_filters_and_counts_need_no_join(home):
+    market = make_market("福鼎市", name="福鼎市鲟鱼街道零工驿站", facility_type="station")
+    assert facet_words(market) == f"{kind_word('market')} {city_word(market.county.city_id)}"
+    outcome = run_search("鲟鱼")
+    assert outcome.kind_counts == {"market": 1} and outcome.total == 1
+    assert run_search("鲟鱼", city_slug="ningde").total == 1
+    assert run_search("鲟鱼", city_slug="quanzhou").total == 0
+    assert run_search("鲟鱼", kind="notice").hits == []
+
+
+def test_a_hidden_match_is_neither_listed_nor_counted(home):
+    make_market("福鼎市", name="福鼎市鲟鱼街道零工驿站", facility_type="station")
+    make_market("福鼎市", name="福鼎市鲟鱼社区零工驿站", facility_type="station", publish=False)
+    outcome = run_search("鲟鱼")
+    assert [hit.title for hit in outcome.hits] == ["福鼎市鲟鱼街道零工驿站"]
+    assert outcome.kind_counts == {"market": 1} and outcome.total == 1
