@@ -139,26 +139,16 @@ class Searchable:
             return dict.fromkeys(pks)
         return dict(self.model._default_manager.filter(pk__in=pks).values_list("pk", self.city.lookup))
 
-    def shown_city_ids(self, pks):
-        """{pk: City id or None} of those of these objects a visitor may see (live, public, within), in one query."""
-        shown = self.queryset().filter(pk__in=list(pks))
-        if not self.city:
-            return dict.fromkeys(shown.values_list("pk", flat=True))
-        return dict(shown.values_list("pk", self.city.lookup))
+    def narrowed_pks(self, pks):
+        """Those of these pks that the entry's narrowing (``within``) keeps, in one query; all when it has none."""
+        if not self.within or not pks:
+            return set(pks)
+        return set(self.within(self.model._default_manager.filter(pk__in=pks)).values_list("pk", flat=True))
 
     @property
     def relations(self):
         """What a result's title, link and city read, for select_related."""
         return [*self.related, self.city.lookup] if self.city else list(self.related)
-
-    @property
-    def page_relations(self):
-        """The same from a Page row: this page type's table, then its relations (pages of every type in one query)."""
-        table = self.model._meta.model_name  # registered page types subclass Page directly (IntroPage is abstract)
-        return [table, *(f"{table}__{relation}" for relation in self.relations)]
-
-    def specific(self, page):
-        return getattr(page, self.model._meta.model_name)
 
     def objects(self, pks):
         """{pk: object} of these objects, each with its relations in the same query."""

@@ -28,7 +28,7 @@ MOST_QUERIES = {
     "a wage guide": 15,
     "/notices/": 14,
     "a notice": 14,
-    "search": 54,
+    "search": 30,  # 18 kinds of result could share a page: one query for each of the ten shown at most
     "the GeoJSON": 7,
     "the map's view": 4,
 }
@@ -114,5 +114,9 @@ def test_each_page_type_runs_the_same_bounded_queries_with_more_content(client, 
     before = query_counts(client)
     add_content()
     after = query_counts(client)
-    assert after == before
+    # The search loads the results of a page with one query per model among them: which models those are moves
+    # with the content, so its count is held to the bound alone.
+    assert {name: count for name, count in after.items() if name != "search"} == {
+        name: count for name, count in before.items() if name != "search"
+    }
     assert {name: count for name, count in after.items() if count > MOST_QUERIES[name]} == {}
