@@ -75,7 +75,7 @@ def uses(retention=None):
             key="survey",
             form=_("满意度调查"),
             data=(),
-            purpose=_("不收集姓名和联系方式，只记录您的身份类别（求职者或用工主体）、评分和意见。"),
+            purpose=_("了解零工市场（驿站）的服务质量；只记录您的身份类别（零工人员或用工主体）、评分和意见。"),
             retention=_("评价作为服务质量的统计依据保存，其中不含个人信息。"),
             erased_automatically=False,
         ),
