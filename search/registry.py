@@ -78,16 +78,23 @@ def live_parent(path):
     return narrow
 
 
+def closed_collections():
+    """The collections a view restriction (their own or an ancestor's) closes."""
+    return [collection.pk for collection in Collection.objects.all() if collection.get_view_restrictions().exists()]
+
+
+def open_documents():
+    """Documents anyone may open: none in a closed collection (the sitemap lists these)."""
+    return get_document_model().objects.exclude(collection__in=closed_collections())
+
+
 def public_documents(queryset):
-    """Documents anyone may open: none in a collection that a view restriction (its own or an ancestor's) closes.
+    """The documents' texts of documents anyone may open.
 
     Search never shows a restricted document's title or text, even to someone who could open it: its snippet
     would otherwise carry what the restriction protects to a page that any later reader may see.
     """
-    restricted = [
-        collection.pk for collection in Collection.objects.all() if collection.get_view_restrictions().exists()
-    ]
-    closed = get_document_model().objects.filter(collection__in=restricted).values_list("pk", flat=True)
+    closed = get_document_model().objects.filter(collection__in=closed_collections()).values_list("pk", flat=True)
     return queryset.exclude(document__in=list(closed))
 
 

@@ -71,7 +71,7 @@ def test_complaint_with_photo_is_stored_and_gives_receipt_and_code(client, home,
     html = response.content.decode()
     case = Complaint.objects.get()
     assert case.receipt_no in html and "查询码" in html
-    assert 'href="/feedback/progress/"' in html
+    assert f'href="/feedback/progress/?receipt_no={case.receipt_no}"' in html
     assert case.handling_county.name == "晋江市" and case.status == Complaint.Status.NEW
     attachment = ComplaintAttachment.objects.get(case=case)
     assert attachment.content_type == "image/png" and attachment.original_name == "photo.png"

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forms.cases.public_forms import ProgressForm
+from forms.cases.public_forms import ProgressForm, progress_form
 from forms.cases.submissions import one_request_per_token
 from portal.ratelimits import exceeded, usage, used_up
 
@@ -82,7 +82,7 @@ def fresh_receipt(request):
 
 def objection_progress(request):
     status, objection = 200, None
-    form = ProgressForm(request.POST or None)
+    form = ProgressForm(request.POST) if request.method == "POST" else progress_form(request)
     if request.method == "POST":
         if used_up(request, "lookup_failures"):
             form.is_valid()

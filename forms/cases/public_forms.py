@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.captcha import PortalCaptchaField
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+RECEIPT_PATTERN = re.compile(r"^[A-Z0-9-]{1,32}$")
 
 
 class AbuseProtectedForm(forms.Form):
@@ -53,3 +54,10 @@ class ProgressForm(forms.Form):
 
     def clean_receipt_no(self):
         return self.cleaned_data["receipt_no"].strip().upper()
+
+
+def progress_form(request):
+    """The look-up form as a GET shows it: a receipt's 查询进度 link (``?receipt_no=TS…``) fills in the receipt number.
+    Never the query code: it would stay in the browser's history and the server's logs."""
+    receipt_no = request.GET.get("receipt_no", "").strip().upper()
+    return ProgressForm(initial={"receipt_no": receipt_no} if RECEIPT_PATTERN.match(receipt_no) else {})

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
+from forms.cases.public_forms import progress_form
 from forms.cases.submissions import one_request_per_token, token_cache_key
 from portal.ratelimits import exceeded, usage, used_up
 
@@ -216,7 +217,7 @@ def progress(request, page):
                 case = checked_case(request, form)
                 rating_form = form if case else None
     else:
-        form = ProgressForm()
+        form = progress_form(request)
     if case is not None and case.can_be_rated and rating_form is None:
         rating_form = RatingForm(initial={"receipt_no": case.receipt_no, "query_code": form.cleaned_data["query_code"]})
     context.update(form=form, case=case, rating_form=rating_form, events=public_events(case))

@@ -377,6 +377,7 @@ SCOPE = {
     "forms.OfficialCalendarYear": Shared("法定节假日安排: the State Council's holidays, national"),
     "forms.CaseTimeLimits": Shared("办理时限: one setting for the whole portal (a generic setting: one row)"),
     "portal.PersonalDataRetention": Shared("个人信息保存期限: one setting for the whole portal (one row)"),
+    "portal.SiteInformation": Shared("网站信息: the footer both cities' bureaus share (one row per site)"),
     "markets.MarketService": Shared("服务项目: the standard list both cities' markets choose their services from"),
     "markets.MarketFacility": Shared("设施: the standard list both cities' markets choose their facilities from"),
     "wagtaildocs.Document": Shared("public documents (policy annexes, notice attachments) that anyone may download"),
