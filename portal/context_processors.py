@@ -1,16 +1,36 @@
+from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 from wagtail.models import Site
 
+from . import page_cache
+
+# A day at most; a change to the site drops it at once (see site_navigation).
+NAVIGATION_SECONDS = 24 * 60 * 60
+
 
 def site_navigation(request):
-    """The top-level sections for the header navigation, from the page tree."""
-    site = Site.find_for_request(request) if request else None
+    """The top-level sections for the header navigation, from the page tree.
+
+    Every page rendered shows them, so they are kept in the cache until anything public changes (the page cache's
+    generation, which every such change moves on).
+    """
+    if request is None:
+        return {"nav_sections": [], "site_root": None}
+    key = f"site-navigation:{page_cache.generation()}:{get_language()}:{request.get_host()}"
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = read_navigation(request)
+        cache.set(key, navigation, NAVIGATION_SECONDS)
+    return navigation
+
+
+def read_navigation(request):
+    site = Site.find_for_request(request)
     if site is None:
         return {"nav_sections": [], "site_root": None}
     root = site.root_page.specific
-    sections = root.get_children().live().in_menu()
-    return {"nav_sections": sections, "site_root": root}
+    return {"nav_sections": list(root.get_children().live().in_menu()), "site_root": root}
 
 
 def language_switch(request):

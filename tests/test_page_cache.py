@@ -237,3 +237,12 @@ def test_a_search_counted_among_popular_searches_drops_no_cached_page(client, ho
     cached_copy_of(client, "/notices/")
     assert client.get("/search/", {"q": "运维补助"}).status_code == 200  # counted in search_promotions' hits
     assert fetch(client, "/notices/")["X-Page-Cache"] == HIT
+
+
+def test_the_navigation_every_page_shows_follows_a_renamed_section_at_once(client, home, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the navigation has its own cache, behind every rendered page
+    section = home.get_children().live().in_menu().first().specific
+    assert f">{section.title}</a>" in client.get("/search/").content.decode()
+    section.title = "办事指南（新）"
+    section.save_revision().publish()
+    assert ">办事指南（新）</a>" in client.get("/search/").content.decode()
