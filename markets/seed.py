@@ -65,6 +65,7 @@ def load(home, stdout):
     directory = MarketIndexPage.objects.child_of(home).get()
     county_pages = ensure_county_pages(directory)
     ensure_targets()
+    backfill_published_info()
     created = ensure_sample_markets(county_pages)
     if created:
         stdout.write(f"已创建示例零工市场（驿站）{created} 处（示例数据，可用 remove_sample_markets 删除）")
@@ -171,6 +172,19 @@ def build_sample(number, row, county, services, facilities):
     page.opening_hours = weekly_hours(is_market)
     page.hours_exceptions = [MarketHoursException(date=date(2027, 1, 1), closed_all_day=True, reason="元旦休息")]
     return page
+
+
+def backfill_published_info():
+    """Sample markets seeded before markets published trades and the rest get them once (a demo database kept
+    from an earlier version); a sample that already has trades or legal-help channels is left as it is."""
+    pages = MarketPage.objects.filter(is_sample=True, trades__isnull=True, legal_help_channels__isnull=True)
+    pages = list(pages.select_related("county").distinct())
+    if not pages:
+        return
+    trades = {trade.code: trade for trade in MarketTrade.objects.all()}
+    for page in pages:
+        add_published_info(page, trades)
+        page.save(clean=False)
 
 
 def add_published_info(page, trades):

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset
 
+from markets import seed
 from markets.models import (
     MarketLegalHelpChannel,
     MarketPage,
@@ -306,3 +307,17 @@ def test_a_market_page_with_a_qr_code_and_everything_published_stays_within_its_
     with CaptureQueriesContext(connection) as captured:
         client.get(market.url)
     assert len(captured.captured_queries) <= MOST_QUERIES["a market page"]
+
+
+def test_samples_seeded_before_markets_published_this_get_it_once(home):
+    market = sample("晋江市零工市场")
+    MarketPage.trades.through.objects.filter(marketpage=market).delete()
+    MarketLegalHelpChannel.objects.filter(market=market).delete()
+    MarketTrainingSession.objects.filter(market=market).delete()
+    seed.backfill_published_info()
+    market = MarketPage.objects.get(pk=market.pk)
+    assert "制鞋工" in market.trade_names
+    assert market.legal_help_channels.count() == 3
+    assert market.training_sessions.count() == 3
+    seed.backfill_published_info()  # a second load adds nothing
+    assert market.legal_help_channels.count() == 3 and market.public_welfare_jobs.count() == 2
