@@ -1,7 +1,8 @@
-"""The services and facilities a market or station may offer, as the two standards list them.
+"""The services and facilities a market or station may offer, as the two standards list them, and the trades
+(职业/工种) a market mainly serves.
 
 Codes are stable (filters and the API use them); names and sources are what the
-public sees.  ``ensure_catalog`` is run by a data migration and by the seed step.
+public sees.  ``ensure_catalog`` is run by data migrations and by the seed step.
 """
 
 # (code, name, source clause)
@@ -37,9 +38,50 @@ FACILITIES = [
 ]
 
 
+# Both cities require the trades to be published (宁德方案 三（三）“职业（工种、岗位）”; 泉州标准第9条、宁德标准第9条
+# “职业（工种）”) but neither lists them: these are common gig-work trades of the two cities' markets, a starting
+# vocabulary the bureau edits in the admin (零工市场设置 → 职业（工种）). The source says so.
+TRADE_SOURCE = "常见零工工种，由人社局维护（两地政策要求公布职业（工种），未列举名称）"
+TRADES = [
+    ("masonry", "泥水工", TRADE_SOURCE),
+    ("carpentry", "木工", TRADE_SOURCE),
+    ("rebar", "钢筋工", TRADE_SOURCE),
+    ("painting", "油漆工", TRADE_SOURCE),
+    ("plumbing_electrical", "水电安装工", TRADE_SOURCE),
+    ("welding", "电焊工", TRADE_SOURCE),
+    ("loading", "搬运工", TRADE_SOURCE),
+    ("cleaning", "保洁员", TRADE_SOURCE),
+    ("housekeeping", "家政服务员", TRADE_SOURCE),
+    ("elderly_care", "养老护理员", TRADE_SOURCE),
+    ("childcare", "育婴员", TRADE_SOURCE),
+    ("kitchen_helper", "厨房帮工", TRADE_SOURCE),
+    ("waiting_staff", "餐厅服务员", TRADE_SOURCE),
+    ("sorting", "快递分拣员", TRADE_SOURCE),
+    ("delivery", "配送员", TRADE_SOURCE),
+    ("security_guard", "保安员", TRADE_SOURCE),
+    ("greening", "绿化工", TRADE_SOURCE),
+    ("general_worker", "普工", TRADE_SOURCE),
+    ("sewing", "缝纫工", TRADE_SOURCE),
+    ("shoemaking", "制鞋工", TRADE_SOURCE),
+    ("ceramics", "陶瓷工", TRADE_SOURCE),
+    ("stone_processing", "石材加工工", TRADE_SOURCE),
+    ("tea_picking", "采茶制茶工", TRADE_SOURCE),
+    ("seafood_processing", "水产加工工", TRADE_SOURCE),
+    ("mushroom_growing", "食用菌种植工", TRADE_SOURCE),
+]
+
+# (model, rows, whether a saved row is brought back to the row here): services and facilities follow the standards'
+# wording; trades are the bureau's own vocabulary, so its renames are kept and only missing trades are added.
+CATALOG = (("MarketService", SERVICES, True), ("MarketFacility", FACILITIES, True), ("MarketTrade", TRADES, False))
+
+
 def ensure_catalog(apps):
-    """Create or update the service and facility lists (idempotent)."""
-    for model_name, rows in (("MarketService", SERVICES), ("MarketFacility", FACILITIES)):
-        model = apps.get_model("markets", model_name)
+    """Create or update the service, facility and trade lists (idempotent)."""
+    for model_name, rows, update in CATALOG:
+        try:
+            model = apps.get_model("markets", model_name)
+        except LookupError:  # an earlier migration, before the model existed
+            continue
+        save = model.objects.update_or_create if update else model.objects.get_or_create
         for order, (code, name, source) in enumerate(rows):
-            model.objects.update_or_create(code=code, defaults={"name": name, "source": source, "sort_order": order})
+            save(code=code, defaults={"name": name, "source": source, "sort_order": order})

@@ -1,7 +1,7 @@
 """The directory page's filters, "nearest to me" and map data.
 
 GET parameters (the home page links here with the same names): city (City slug),
-county (County pk), type, service, facility, star, open_now, lat, lng, and
+county (County pk), type, service, facility, trade, star, open_now, lat, lng, and
 near_county / near_township to sort by distance from a chosen place.
 """
 
@@ -39,6 +39,7 @@ class DirectoryFilterForm(forms.Form):
     type = forms.ChoiceField(choices=[("", _("全部"))] + FacilityType.choices, required=False, label=_("类型"))
     service = RowChoiceField(None, to_field_name="code", required=False, label=_("服务项目"), empty_label=_("不限"))
     facility = RowChoiceField(None, to_field_name="code", required=False, label=_("便民设施"), empty_label=_("不限"))
+    trade = RowChoiceField(None, to_field_name="code", required=False, label=_("职业（工种）"), empty_label=_("不限"))
     star = forms.TypedChoiceField(choices=STAR_CHOICES, coerce=int, empty_value=None, required=False, label=_("星级"))
     open_now = forms.BooleanField(required=False, label=_("只看现在开放的"))
     near_county = RowChoiceField(
@@ -51,10 +52,11 @@ class DirectoryFilterForm(forms.Form):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
-    def __init__(self, *args, services, facilities, townships=(), **kwargs):
+    def __init__(self, *args, services, facilities, trades, townships=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = services
         self.fields["facility"].queryset = facilities
+        self.fields["trade"].queryset = trades
         self.fields["near_township"].choices = [("", _("请选择"))] + [(name, name) for name in townships]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("该选项不存在，已忽略。")
@@ -79,6 +81,8 @@ def filter_markets(markets, form, now=None):
         markets = markets.filter(services=form.value("service"))
     if form.value("facility"):
         markets = markets.filter(facilities=form.value("facility"))
+    if form.value("trade"):
+        markets = markets.filter(trades=form.value("trade"))
     if form.value("star"):
         markets = markets.annotate(latest_stars=latest_stars(markets.model)).filter(
             latest_stars__gte=form.value("star")
@@ -212,7 +216,7 @@ def page_of(markets, pks, origin):
     return entries
 
 
-MAP_FILTERS = ("city", "county", "type", "service", "facility", "star", "open_now")
+MAP_FILTERS = ("city", "county", "type", "service", "facility", "trade", "star", "open_now")
 
 
 def map_config(request, extent, shown, origin):
@@ -240,11 +244,13 @@ def map_config(request, extent, shown, origin):
     }
 
 
-def directory_context(request, *, listed, services, facilities, now=None):
+def directory_context(request, *, listed, services, facilities, trades, now=None):
     """The directory's context: the filter form, the ``listed`` markets that match, in order of distance when an
     origin is given, and the map's settings."""
     townships = listed.exclude(township="").order_by("township").values_list("township", flat=True).distinct()
-    form = DirectoryFilterForm(request.GET or None, services=services, facilities=facilities, townships=list(townships))
+    form = DirectoryFilterForm(
+        request.GET or None, services=services, facilities=facilities, trades=trades, townships=list(townships)
+    )
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and ignored; valid ones still filter
     matching = filter_markets(listed, form, now)

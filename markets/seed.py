@@ -4,7 +4,7 @@ Idempotent: what exists is found (county pages by county, sample markets by slug
 targets by place and deadline) and only what is missing is created.
 """
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from django.apps import apps as django_apps
 from django.utils import timezone
@@ -19,9 +19,13 @@ from .models import (
     MarketFacility,
     MarketHoursException,
     MarketIndexPage,
+    MarketLegalHelpChannel,
     MarketOpeningHours,
     MarketPage,
+    MarketPublicWelfareJob,
     MarketService,
+    MarketTrade,
+    MarketTrainingSession,
     record_star_rating,
 )
 from .sample_data import SAMPLE_MARKETS
@@ -34,6 +38,26 @@ NINGDE_COVERAGE = (
 STATION_SERVICES = ["job_referral", "registration", "policy_consultation", "quick_matching", "rights_protection"]
 STATION_FACILITIES = ["rest_seating", "phone_charging", "drinking_water", "wifi", "first_aid", "notice_board"]
 MARKET_EXTRA_FACILITIES = ["tool_storage", "meal_heating"]  # Ningde clause 6: "有条件的" only
+# Trades (catalog.TRADES): what every market and station of the demo serves, and what a county's industry adds
+# (晋江、石狮 shoes and clothing, 德化 ceramics, 南安 stone, 安溪、福鼎 tea, 霞浦 fisheries, 古田 mushrooms).
+MARKET_TRADES = ["masonry", "carpentry", "rebar", "painting", "plumbing_electrical", "loading", "cleaning"]
+MARKET_TRADES += ["housekeeping", "general_worker"]
+STATION_TRADES = ["cleaning", "housekeeping", "loading", "general_worker"]
+CITY_TRADES = ["elderly_care", "childcare", "kitchen_helper", "waiting_staff", "sorting", "delivery", "security_guard"]
+LOCAL_TRADES = {
+    "鲤城区": CITY_TRADES,
+    "丰泽区": CITY_TRADES,
+    "蕉城区": CITY_TRADES[:4] + ["welding"],
+    "晋江市": ["shoemaking", "sewing", "sorting"],
+    "石狮市": ["sewing", "shoemaking"],
+    "德化县": ["ceramics"],
+    "南安市": ["stone_processing"],
+    "安溪县": ["tea_picking"],
+    "福鼎市": ["tea_picking"],
+    "霞浦县": ["seafood_processing"],
+    "古田县": ["mushroom_growing"],
+    "福安市": ["welding"],
+}
 
 
 def load(home, stdout):
@@ -41,6 +65,7 @@ def load(home, stdout):
     directory = MarketIndexPage.objects.child_of(home).get()
     county_pages = ensure_county_pages(directory)
     ensure_targets()
+    backfill_published_info()
     created = ensure_sample_markets(county_pages)
     if created:
         stdout.write(f"已创建示例零工市场（驿站）{created} 处（示例数据，可用 remove_sample_markets 删除）")
@@ -83,12 +108,14 @@ def ensure_sample_markets(county_pages):
     counties = {county.name: county for county in County.objects.select_related("city")}
     services = {service.code: service for service in MarketService.objects.all()}
     facilities = {facility.code: facility for facility in MarketFacility.objects.all()}
+    trades = {trade.code: trade for trade in MarketTrade.objects.all()}
     created = 0
     for number, row in enumerate(SAMPLE_MARKETS, start=1):
         if sample_slug(number) in existing:
             continue
         county = counties[row[0]]
         page = build_sample(number, row, county, services, facilities)
+        add_published_info(page, trades)
         # Added live without a revision: publishing 40 revisions made seeding several times slower,
         # and the admin starts a page's revision history at its first edit.
         county_pages[county.pk].add_child(instance=page)
@@ -145,6 +172,121 @@ def build_sample(number, row, county, services, facilities):
     page.opening_hours = weekly_hours(is_market)
     page.hours_exceptions = [MarketHoursException(date=date(2027, 1, 1), closed_all_day=True, reason="元旦休息")]
     return page
+
+
+def backfill_published_info():
+    """Sample markets seeded before markets published trades and the rest get them once (a demo database kept
+    from an earlier version); a sample that already has trades or legal-help channels is left as it is."""
+    pages = MarketPage.objects.filter(is_sample=True, trades__isnull=True, legal_help_channels__isnull=True)
+    pages = list(pages.select_related("county").distinct())
+    if not pages:
+        return
+    trades = {trade.code: trade for trade in MarketTrade.objects.all()}
+    for page in pages:
+        add_published_info(page, trades)
+        page.save(clean=False)
+
+
+def add_published_info(page, trades):
+    """What the sample publishes (issue 17): its trades, where to get legal help (Quanzhou standard 18, Ningde 16),
+    a training plan announced ahead (Quanzhou 15) and, for a market, temporary public-welfare jobs (both 13). The
+    platform's instructions are the city's default (``published_info.PLATFORMS``); no QR code is invented."""
+    is_market = page.facility_type == FacilityType.MARKET
+    county = page.county.name
+    codes = (MARKET_TRADES if is_market else STATION_TRADES) + LOCAL_TRADES.get(county, [])
+    page.trades = [trades[code] for code in dict.fromkeys(codes) if code in trades]
+    page.legal_help_channels = legal_help_channels(page, is_market)
+    page.training_sessions = training_plan(page, is_market)
+    page.public_welfare_jobs = public_welfare_jobs(page) if is_market else []
+
+
+def legal_help_channels(page, is_market):
+    county, township = page.county.name, page.township
+    Kind = MarketLegalHelpChannel.Kind
+    channels = [
+        MarketLegalHelpChannel(
+            kind=Kind.PUBLIC_LEGAL_SERVICE,
+            name=f"{county}{township}司法所（公共法律服务工作站）",
+            address=f"{county}{township}人民政府便民服务中心一楼",
+            phone="12348",
+            services="法律咨询、人民调解、法律援助申请受理",
+        ),
+        MarketLegalHelpChannel(
+            kind=Kind.LABOUR_INSPECTION,
+            name=f"{county}劳动保障监察大队",
+            address=f"{county}人力资源和社会保障局一楼投诉举报窗口",
+            phone="12333",
+            services="拖欠工资、未签劳动合同等劳动保障违法行为投诉举报",
+        ),
+    ]
+    if is_market:
+        channels.append(
+            MarketLegalHelpChannel(
+                kind=Kind.LEGAL_AID,
+                name=f"{page.title}法律援助点",
+                address=f"{page.address}（综合服务窗口旁）",
+                phone=page.phone,
+                services="法律援助律师、劳动监察执法人员轮流值守：劳务合同签订审查、纠纷调解",
+            )
+        )
+    return channels
+
+
+def training_plan(page, is_market):
+    """Training announced ahead of the day the seed is loaded (Quanzhou 15 “提前公开培训计划”)."""
+    today = timezone.localdate()
+    Mode = MarketTrainingSession.Mode
+    signup = "到综合服务窗口报名，或拨打服务电话" + (f" {page.phone}" if page.phone else "")
+    sessions = [
+        MarketTrainingSession(
+            title="零工人员安全生产培训",
+            starts_on=today + timedelta(days=10),
+            mode=Mode.VIDEO,
+            place=page.address,
+            signup=signup,
+        )
+    ]
+    if is_market:
+        sessions.append(
+            MarketTrainingSession(
+                title="家政服务员技能提升培训",
+                starts_on=today + timedelta(days=21),
+                ends_on=today + timedelta(days=23),
+                mode=Mode.CLASSROOM,
+                place=f"{page.address}培训室",
+                signup=signup,
+            )
+        )
+        sessions.append(
+            MarketTrainingSession(
+                title="建筑工地电工安全操作线上课",
+                starts_on=today + timedelta(days=35),
+                mode=Mode.LIVE,
+                place="线上直播（报名后工作人员发送观看方式）",
+                signup=signup,
+            )
+        )
+    return sessions
+
+
+def public_welfare_jobs(page):
+    today = timezone.localdate()
+    return [
+        MarketPublicWelfareJob(
+            title=f"{page.township}公共环境保洁",
+            openings=4,
+            requirements="有意愿灵活就业的就业困难人员，以人社部门公布的条件为准",
+            pay="按当地临时公益性岗位补贴标准执行",
+            apply_by=today + timedelta(days=20),
+        ),
+        MarketPublicWelfareJob(
+            title="社区治安巡逻协管",
+            openings=2,
+            requirements="有意愿灵活就业的就业困难人员，以人社部门公布的条件为准",
+            pay="按当地临时公益性岗位补贴标准执行",
+            apply_by=today + timedelta(days=20),
+        ),
+    ]
 
 
 def weekly_hours(is_market):

@@ -15,7 +15,7 @@ from portal.scoped_admin import CityScopedSnippetViewSet, CountyScopedSnippetVie
 from portal.scoping import cities_for, counties_for
 
 from . import views
-from .models import ConstructionTarget, MarketFacility, MarketPage, MarketService, MarketStarRating
+from .models import ConstructionTarget, MarketFacility, MarketPage, MarketService, MarketStarRating, MarketTrade
 
 
 @hooks.register("register_admin_urls")
@@ -71,11 +71,24 @@ class MarketFacilityViewSet(SnippetViewSet):
     list_display = ["name", "code", "source"]
 
 
+class MarketTradeViewSet(SnippetViewSet):
+    """职业（工种）: the bureau's list of trades markets choose from (the policies name none)."""
+
+    model = MarketTrade
+    icon = "list-ul"
+    list_display = ["name", "code", "sort_order"]
+    search_fields = ["name"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [FieldPanel("name"), FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order")]), FieldPanel("source")]
+    )
+
+
 class MarketsAdminGroup(SnippetViewSetGroup):
     menu_label = _("零工市场设置")
     menu_icon = "site"
     menu_order = 320
-    items = (ConstructionTargetViewSet, MarketServiceViewSet, MarketFacilityViewSet)
+    items = (ConstructionTargetViewSet, MarketServiceViewSet, MarketFacilityViewSet, MarketTradeViewSet)
 
 
 register_snippet(MarketsAdminGroup)

@@ -11,6 +11,7 @@ from markets.models import (
     MarketPage,
     MarketService,
     MarketStarRating,
+    MarketTrade,
     record_star_rating,
 )
 from portal.regions import County
@@ -28,6 +29,7 @@ def make_market(
     lng=118.55,
     services=(),
     facilities=(),
+    trades=(),
     hours=WEEKDAYS_9_TO_5,
     stars=None,
     publish=True,
@@ -45,6 +47,7 @@ def make_market(
     )
     page.services = list(MarketService.objects.filter(code__in=services))
     page.facilities = list(MarketFacility.objects.filter(code__in=facilities))
+    page.trades = list(MarketTrade.objects.filter(code__in=trades))
     page.opening_hours = [MarketOpeningHours(weekday=d, opens=o, closes=c) for d, o, c in hours]
     CountyDirectoryPage.objects.get(county=county).add_child(instance=page)
     for year, value in (stars or {}).items():

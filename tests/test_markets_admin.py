@@ -170,6 +170,9 @@ def market_form_data(county_name="晋江市", **fields):
         "longitude": "118.59",
         "opening_hours": inline_formset([]),
         "hours_exceptions": inline_formset([]),
+        "public_welfare_jobs": inline_formset([]),
+        "training_sessions": inline_formset([]),
+        "legal_help_channels": inline_formset([]),
         "photos": streamfield([]),
     }
     values.update(fields)

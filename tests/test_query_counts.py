@@ -9,7 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
-from markets.models import MarketFacility, MarketPage, MarketService
+from markets.models import (
+    MarketFacility,
+    MarketLegalHelpChannel,
+    MarketPage,
+    MarketPublicWelfareJob,
+    MarketService,
+    MarketTrade,
+    MarketTrainingSession,
+)
 from notices.models import NoticeIndexPage, NoticePage
 from policies.models import AssessmentCriterion, PolicyAnnex, PolicyPage
 from wages.models import WageGuidePage, WageRate
@@ -24,7 +32,7 @@ MOST_QUERIES = {
     "a policy page": 15,
     "/policies/": 13,
     "/markets/": 22,
-    "a market page": 37,
+    "a market page": 43,
     "a wage guide": 15,
     "/notices/": 14,
     "a notice": 14,
@@ -75,14 +83,39 @@ def add_annexes_and_criteria_links(policy):
         criterion.clauses.add(first_clause)
 
 
+def add_published_info(market):
+    """Five more trades, legal-help channels, trainings and public-welfare jobs on the market page (issue 17)."""
+    page = market.get_latest_revision_as_object()
+    page.trades = list(page.trades.all()) + list(MarketTrade.objects.exclude(pk__in=page.trades.all())[:5])
+    for n in range(5):
+        page.legal_help_channels.add(
+            MarketLegalHelpChannel(kind="other", name=f"维权服务站{n}", address="晋江市青阳街道", phone="12348")
+        )
+        page.training_sessions.add(
+            MarketTrainingSession(title=f"培训{n}", starts_on=datetime.date(2026, 12, 1 + n), mode="classroom")
+        )
+        page.public_welfare_jobs.add(MarketPublicWelfareJob(title=f"公益性岗位{n}", openings=2))
+    page.save_revision().publish()
+
+
 def add_content():
-    """Eight more markets with services, facilities, hours and stars; eight more notices; ten more wage rates;
-    annexes with downloads and criteria links on the policy page."""
+    """Eight more markets with services, facilities, trades, hours and stars, and more of what the market page
+    publishes; eight more notices; ten more wage rates; annexes with downloads and criteria links on the policy
+    page."""
     add_annexes_and_criteria_links(next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft))
+    add_published_info(MarketPage.objects.live().first())
     services = list(MarketService.objects.values_list("code", flat=True)[:3])
     facilities = list(MarketFacility.objects.values_list("code", flat=True)[:3])
+    trades = list(MarketTrade.objects.values_list("code", flat=True)[:3])
     for n in range(8):
-        make_market("晋江市", name=f"晋江市测试{n}零工市场", services=services, facilities=facilities, stars={2025: 4})
+        make_market(
+            "晋江市",
+            name=f"晋江市测试{n}零工市场",
+            services=services,
+            facilities=facilities,
+            trades=trades,
+            stars={2025: 4},
+        )
     index = NoticeIndexPage.objects.get()
     for n in range(8):
         notice = NoticePage(

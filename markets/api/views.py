@@ -16,7 +16,7 @@ from portal.vocabulary import FacilityType
 from .. import map_data
 from ..directory import DirectoryFilterForm, filter_markets
 from ..geo import bounding_box, haversine_km
-from ..models import MarketFacility, MarketPage, MarketService
+from ..models import MarketFacility, MarketPage, MarketService, MarketTrade
 from ..presentation import PageUrls
 
 COORDINATE_MESSAGES = {
@@ -62,6 +62,12 @@ class GeoJSONQuery(forms.Form):
         choices=[("", "")] + FacilityType.choices,
         required=False,
         error_messages={"invalid_choice": "类型应为 market（零工市场）或 station（零工驿站）。"},
+    )
+    trade = RowChoiceField(
+        MarketTrade.objects.all(),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": "没有这个职业（工种）代码。"},
     )
     page = whole_number("page", 1)
     limit = whole_number("limit", 1, GEOJSON_MAX_LIMIT)
@@ -174,7 +180,10 @@ def map_view(request):
         return bad_request(view)
     box, zoom = view.cleaned_data["bbox"], view.cleaned_data["zoom"]
     filters = DirectoryFilterForm(
-        request.GET, services=MarketService.objects.all(), facilities=MarketFacility.objects.all()
+        request.GET,
+        services=MarketService.objects.all(),
+        facilities=MarketFacility.objects.all(),
+        trades=MarketTrade.objects.all(),
     )
     filters.is_valid()
     in_view = map_data.in_box(filter_markets(MarketPage.objects.listed(), filters), box)
@@ -224,7 +233,9 @@ def geojson_markets(filters):
         markets = markets.filter(county=filters["county"])
     if filters["type"]:
         markets = markets.filter(facility_type=filters["type"])
-    return markets.prefetch_related("services", "facilities", "star_ratings").order_by("pk")
+    if filters["trade"]:
+        markets = markets.filter(trades=filters["trade"])
+    return markets.prefetch_related("services", "facilities", "trades", "star_ratings").order_by("pk")
 
 
 def page_links(request, page, limit, matched):
@@ -259,6 +270,7 @@ def _feature(market, urls):
             "phone": market.phone,
             "services": market.service_names,
             "facilities": market.facility_names,
+            "trades": market.trade_names,
             "stars": market.current_stars,
             "official_title": market.current_official_title,
             "is_sample": market.is_sample,

@@ -23,6 +23,7 @@ from .. import hours
 from ..blocks import PhotoBlock
 from ..naming import official_name_problem
 from ..presentation import door_sign_qr_svg, full_address, government_office_json_ld
+from ..published_info import PLATFORMS, source_links
 
 
 class MarketPageQuerySet(PageQuerySet):
@@ -64,6 +65,14 @@ class MarketPage(Page):
     phone = models.CharField(_("服务电话"), max_length=40, blank=True)
     services = ParentalManyToManyField("markets.MarketService", blank=True, verbose_name=_("服务项目"))
     facilities = ParentalManyToManyField("markets.MarketFacility", blank=True, verbose_name=_("便民设施"))
+    trades = ParentalManyToManyField(
+        "markets.MarketTrade",
+        blank=True,
+        verbose_name=_("主要服务的职业（工种）"),
+        help_text=_(
+            "公众可在目录中按工种查找（宁德方案三（三）、两地标准第9条）；工种列表在“零工市场设置 → 职业（工种）”维护"
+        ),
+    )
     operator = models.CharField(_("运营单位"), max_length=100, blank=True)
     recognized_on = models.DateField(_("认定日期"), null=True, blank=True)
     status = models.CharField(_("运营状态"), max_length=12, choices=Status.choices, default=Status.OPERATING)
@@ -77,6 +86,22 @@ class MarketPage(Page):
         ),
     )
     hours_note = models.CharField(_("开放时间说明"), max_length=200, blank=True)
+    platform_qr = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("零工平台二维码"),
+        help_text=_("泉州：“泉就业”零工平台小程序二维码（泉州标准第12条）；宁德：全市统一的零工市场线上服务平台二维码"),
+    )
+    platform_qr_alt = models.CharField(
+        _("二维码替代文字"),
+        max_length=120,
+        blank=True,
+        help_text=_("供读屏软件朗读，如：“泉就业”零工平台小程序二维码。选择了二维码图片时必填"),
+    )
+    platform_instructions = models.TextField(_("平台操作指引"), blank=True, help_text=_("留空则显示本市的默认操作指引"))
     photos = StreamField([("photo", PhotoBlock())], blank=True, verbose_name=_("照片"))
     is_sample = models.BooleanField(
         _("示例数据"), default=False, help_text=_("演示用的示例市场，可用 manage.py remove_sample_markets 一次删除")
@@ -110,6 +135,29 @@ class MarketPage(Page):
         InlinePanel("hours_exceptions", label=_("特殊日期（节假日等）")),
         FieldPanel("services", widget=forms.CheckboxSelectMultiple),
         FieldPanel("facilities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("trades", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("platform_qr"), FieldPanel("platform_qr_alt"), FieldPanel("platform_instructions")],
+            heading=_("零工平台二维码及操作指引"),
+        ),
+        InlinePanel(
+            "public_welfare_jobs",
+            heading=_("临时公益性岗位"),
+            label=_("岗位"),
+            help_text=_("定期发布，向符合条件的求职人员推荐上岗（两地标准第13条）；报名截止后不再显示"),
+        ),
+        InlinePanel(
+            "training_sessions",
+            heading=_("培训计划"),
+            label=_("培训"),
+            help_text=_("培训前提前公开（泉州标准第15条）；结束后不再显示"),
+        ),
+        InlinePanel(
+            "legal_help_channels",
+            heading=_("就近维权服务渠道"),
+            label=_("渠道"),
+            help_text=_("当地公共法律服务、劳动保障监察、法律援助点等（泉州标准第18条、宁德标准第16条）"),
+        ),
         HelpPanel(
             heading=_("星级认定"),
             template="markets/admin/star_ratings_panel.html",
@@ -123,6 +171,7 @@ class MarketPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("address"),
         index.SearchField("township"),
+        index.RelatedFields("trades", [index.SearchField("name")]),
         index.FilterField("facility_type"),
         index.FilterField("county"),
         index.FilterField("status"),
@@ -144,6 +193,7 @@ class MarketPage(Page):
         APIField("recognized_on"),
         APIField("service_names"),
         APIField("facility_names"),
+        APIField("trade_names"),
         APIField("star_history"),
         APIField("is_sample"),
     ]
@@ -172,6 +222,14 @@ class MarketPage(Page):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("纬度和经度需同时填写。")})
         self._check_withdrawal_date()
+        if self.platform_qr_id and not self.platform_qr_alt.strip():
+            raise ValidationError(
+                {
+                    "platform_qr_alt": _(
+                        "已选择二维码图片，请填写替代文字（如：“泉就业”零工平台小程序二维码），供读屏软件朗读。"
+                    )
+                }
+            )
 
     def _check_withdrawal_date(self):
         if self.is_withdrawn and self.withdrawn_on is None:
@@ -217,6 +275,10 @@ class MarketPage(Page):
     @property
     def facility_names(self):
         return [facility.name for facility in self.facilities.all()]
+
+    @property
+    def trade_names(self):
+        return [trade.name for trade in self.trades.all()]
 
     @property
     def star_history(self):
@@ -288,7 +350,34 @@ class MarketPage(Page):
         """schema.org GovernmentOffice with geo, address and opening hours."""
         return government_office_json_ld(self)
 
+    # --- what the market publishes (issue 17) ----------------------------------
+    def platform(self):
+        """The employment platform's QR code and instructions: the page's own, else the city's default text."""
+        default = PLATFORMS.get(self.county.city.slug)
+        return {
+            "name": default.name if default else "",
+            "qr": self.platform_qr,
+            "alt": self.platform_qr_alt,
+            "instructions": self.platform_instructions or (default.instructions if default else ""),
+        }
+
+    def current_public_welfare_jobs(self, today):
+        """The jobs still open to applications (in Python: a preview's unsaved rows are shown too)."""
+        return [job for job in self.public_welfare_jobs.all() if job.apply_by is None or job.apply_by >= today]
+
+    def upcoming_training(self, today):
+        """The training plan from today on, soonest first."""
+        sessions = [session for session in self.training_sessions.all() if session.last_day >= today]
+        return sorted(sessions, key=lambda session: (session.starts_on, session.sort_order or 0))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
         context["open_now"] = self.is_open()
+        context["sources"] = source_links(self.county.city, today)
+        context["trades"] = list(self.trades.all())
+        context["platform"] = self.platform()
+        context["public_welfare_jobs"] = self.current_public_welfare_jobs(today)
+        context["training_sessions"] = self.upcoming_training(today)
+        context["legal_help_channels"] = list(self.legal_help_channels.all())
         return context

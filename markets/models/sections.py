@@ -9,7 +9,7 @@ from portal.pages import IntroPage
 
 from ..directory import directory_context
 from .market import MarketPage
-from .standards import MarketFacility, MarketService
+from .standards import MarketFacility, MarketService, MarketTrade
 
 
 class MarketIndexPage(IntroPage):
@@ -30,6 +30,7 @@ class MarketIndexPage(IntroPage):
                 listed=MarketPage.objects.listed(),
                 services=MarketService.objects.all(),
                 facilities=MarketFacility.objects.all(),
+                trades=MarketTrade.objects.all(),
             )
         )
         return context

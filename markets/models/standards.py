@@ -1,4 +1,5 @@
-"""The lists the standards fix: services (clause 1 of both) and facilities (Quanzhou 5–7, Ningde 6)."""
+"""The lists the standards fix: services (clause 1 of both) and facilities (Quanzhou 5–7, Ningde 6); and the
+trades (职业/工种) markets publish, a list the bureau keeps."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,3 +35,12 @@ class MarketFacility(StandardListEntry):
     class Meta(StandardListEntry.Meta):
         verbose_name = _("便民设施")
         verbose_name_plural = _("便民设施")
+
+
+class MarketTrade(StandardListEntry):
+    """A trade (职业/工种) a market mainly serves: what Ningde's plan 三（三） and both standards' clause 9 ask markets
+    to publish. The bureau keeps the list (the policies name no trades; see ``catalog.TRADES``)."""
+
+    class Meta(StandardListEntry.Meta):
+        verbose_name = _("职业（工种）")
+        verbose_name_plural = _("职业（工种）")

@@ -380,6 +380,7 @@ SCOPE = {
     "portal.SiteInformation": Shared("网站信息: the footer both cities' bureaus share (one row per site)"),
     "markets.MarketService": Shared("服务项目: the standard list both cities' markets choose their services from"),
     "markets.MarketFacility": Shared("设施: the standard list both cities' markets choose their facilities from"),
+    "markets.MarketTrade": Shared("职业（工种）: the bureau's list both cities' markets choose their trades from"),
     "wagtaildocs.Document": Shared("public documents (policy annexes, notice attachments) that anyone may download"),
     "wagtailimages.Image": Shared("public images (market photos, page images) that anyone may see"),
     "wagtailcore.UploadedFile": Shared("an upload in progress: Wagtail serves it to its uploader only"),
