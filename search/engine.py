@@ -129,9 +129,17 @@ def run_search(raw_query, kind=None, city_slug=None):
     found, kind_counts = search(terms, "and", kind, city_id)
     partial = False
     if not kind_counts and len(terms) > 1:
-        (found, kind_counts), partial = search(terms, "or", kind, city_id), True
+        (found, kind_counts), partial = search(partial_terms(terms), "or", kind, city_id), True
     total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
     return SearchOutcome(Hits(found), partial, highlight_terms(query, terms), kind_counts, total)
+
+
+def partial_terms(terms):
+    """The words a partial search looks for: a misspelt 零工市埸 leaves 零工 市 埸, and 市 alone is in nearly everything.
+
+    Single characters are left out when longer words remain.
+    """
+    return [term for term in terms if len(term) > 1] or terms
 
 
 def search_index(terms, operator, kind, city_id):

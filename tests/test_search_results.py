@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from search.engine import run_search
+from search.engine import partial_terms, run_search
 from search.facets import city_word, facet_words, kind_word
 
 from .markets_factories import make_market
@@ -87,3 +87,9 @@ def test_a_hidden_match_is_neither_listed_nor_counted(home):
     outcome = run_search("鲟鱼")
     assert [hit.title for hit in outcome.hits] == ["福鼎市鲟鱼街道零工驿站"]
     assert outcome.kind_counts == {"market": 1} and outcome.total == 1
+
+
+def test_a_partial_search_leaves_out_single_characters_when_longer_words_remain():
+    assert partial_terms(["零工", "市", "埸"]) == ["零工"]  # 零工市埸, misspelt: 市 alone is in nearly everything
+    assert partial_terms(["泥水工", "鲟鱼"]) == ["泥水工", "鲟鱼"]
+    assert partial_terms(["市", "埸"]) == ["市", "埸"]
