@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache as shared_cache
 from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
@@ -26,11 +28,12 @@ from .facets import NO_CITY, city_word, entry_for_model, kind_word
 from .registry import KIND_LABELS, REGISTRY, Searchable
 
 MAX_QUERY_LENGTH = 100
-# Results ranked for one search on the database backends (50 pages of 10); the counts cover every match.
-MAX_RANKED = 500
+# Results ranked for one search on the database backends (20 pages of 10); the counts cover every match.
+MAX_RANKED = 200
 # Results fetched per model on a search cluster before merging.
 MAX_RESULTS_PER_MODEL = 300
 SNIPPET_LENGTH = 90
+SEARCHABLE_TEXT_SECONDS = 24 * 60 * 60
 EXAMPLE_QUERIES = ["零工市场", "零工驿站", "运维补助", "星级认定", "泥水工", "宁人社规〔2024〕3号"]
 
 
@@ -135,9 +138,9 @@ def run_search(raw_query, kind=None, city_slug=None):
 
 
 def partial_terms(terms):
-    """The words a partial search looks for: a misspelt 零工市埸 leaves 零工 市 埸, and 市 alone is in nearly everything.
+    """The words a partial search looks for: single characters are left out when longer words remain.
 
-    Single characters are left out when longer words remain.
+    A misspelt 零工市埸 leaves 零工 市 埸, and 市 alone is in nearly everything.
     """
     return [term for term in terms if len(term) > 1] or terms
 
@@ -223,7 +226,21 @@ def highlight_terms(query, terms):
 
 
 def searchable_text(obj):
-    """The plain text of an object's indexed fields other than its title."""
+    """The plain text of an object's indexed fields other than its title (a page's kept until it changes).
+
+    Reading a policy page's clauses and blocks takes milliseconds; a broad search shows the same pages often.
+    """
+    if not isinstance(obj, Page):
+        return read_searchable_text(obj)
+    key = f"search-text:{obj.pk}:{obj.latest_revision_id}:{obj.last_published_at}:{get_language()}"
+    text = shared_cache.get(key)
+    if text is None:
+        text = read_searchable_text(obj)
+        shared_cache.set(key, text, SEARCHABLE_TEXT_SECONDS)
+    return text
+
+
+def read_searchable_text(obj):
     texts = []
     for search_field in obj.get_search_fields():
         if isinstance(search_field, SearchField) and search_field.field_name != "title":
