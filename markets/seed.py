@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 
 from django.apps import apps as django_apps
 from django.utils import timezone
+from wagtail.search import index
 
 from portal.regions import City, County
 from portal.vocabulary import FACILITY_NAMES, NINGDE, QUANZHOU, FacilityType
@@ -119,6 +120,8 @@ def ensure_sample_markets(county_pages):
         # Added live without a revision: publishing 40 revisions made seeding several times slower,
         # and the admin starts a page's revision history at its first edit.
         county_pages[county.pk].add_child(instance=page)
+        # Indexed again now that its trades are saved: the save indexed the page before its many-to-many rows.
+        index.insert_or_update_object(page)
         if row[-1]:
             record_sample_rating(page, row[-1])
         created += 1
@@ -185,6 +188,7 @@ def backfill_published_info():
     for page in pages:
         add_published_info(page, trades)
         page.save(clean=False)
+        index.insert_or_update_object(page)  # with its trades, saved after the page's own row
 
 
 def add_published_info(page, trades):
