@@ -15,6 +15,7 @@ SEED_STEPS = [
     "notices.seed",
     "forms.complaints.seed",
     "forms.applications.seed",
+    "forms.built.seed",
     "portal.home_seed",  # last: the home page's blocks link to the sections above
 ]
 
