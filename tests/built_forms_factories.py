@@ -98,7 +98,9 @@ def answers(page, with_photo=False, **by_label):
 
 def make_submission(page, at=None, **by_label):
     """A stored submission as the public view stores it, without a request."""
-    form = page.get_form(answers(page, **by_label), page=page)
+    data = answers(page, **by_label)
+    files = {name: value for name, value in data.items() if hasattr(value, "read")}
+    form = page.get_form({name: value for name, value in data.items() if name not in files}, files, page=page)
     assert form.is_valid(), form.errors
     submission = save_submission(page, form)
     if at is not None:

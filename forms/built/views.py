@@ -15,7 +15,6 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt
@@ -43,7 +42,8 @@ class Refused(Exception):
 
 
 def private(response):
-    patch_cache_control(response, private=True, no_cache=True)
+    """Never from the anonymous page cache, never kept by a proxy (the page cache's own answer for forms)."""
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 
