@@ -8,10 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from forms.built.models import BuiltFormSubmission, BuiltFormUpload, SubmissionAccess
+from forms.built.models import BuiltFormPage, BuiltFormSubmission, BuiltFormUpload, SubmissionAccess
 from forms.built.retention import delete_expired_submissions
 from forms.cases.links import case_list_url, case_page_url
+from portal.regions import County
 
 from .built_forms_factories import MOBILE, VALID_ID, days_ago, make_form, make_submission
 from .utils import SUITE_NOW, make_city_staff, make_county_staff, make_user
@@ -184,3 +186,54 @@ def test_the_editor_previews_the_form_and_its_confirmation(home):
     landing = page.make_preview_request(preview_mode="landing")
     assert "提交成功" in landing.content.decode() and "-000000" in landing.content.decode()
     assert not BuiltFormSubmission.objects.exists()
+
+
+def page_post(city, county="", fields=()):
+    """What the admin's page editor posts for a new built form with ``fields`` (label, type)."""
+    return nested_form_data(
+        {
+            "title": "晋江市零工专场招聘会（第二场）",
+            "slug": "jinjiang-fair-2",
+            "intro": rich_text("<p>欢迎报名。</p>"),
+            "thanks": rich_text(""),
+            "form_fields": inline_formset(
+                [
+                    {"label": label, "field_type": kind, "required": "on", "help_text": "", "choices": ""}
+                    for label, kind in fields
+                ]
+            ),
+            "city": city.pk,
+            "county": county,
+            "owner_emails": "owner@example.gov.cn",
+            "closes_at": "",
+            "capacity": "3",
+            "retention_days": "90",
+            "action-publish": "publish",
+        }
+    )
+
+
+def test_an_editor_publishes_a_form_built_in_the_admin(client, home):
+    client.force_login(make_city_staff("泉州市", "市级编辑"))
+    services = home.get_children().get(slug="services")
+    url = reverse("wagtailadmin_pages:add", args=["built_forms", "builtformpage", services.pk])
+    jinjiang = County.objects.get(name="晋江市")
+    fields = [("姓名", "singleline"), ("居民身份证号码", "id_number"), ("同意使用个人信息", "consent")]
+    response = client.post(url, page_post(jinjiang.city, jinjiang.pk, fields))
+    assert response.status_code == 302, response.context["form"].errors
+    page = BuiltFormPage.objects.get(slug="jinjiang-fair-2")
+    assert page.live and page.county == jinjiang and page.capacity == 3
+    assert list(page.form_fields.values_list("field_type", flat=True)) == ["singleline", "id_number", "consent"]
+    html = client.get(page.url).content.decode()
+    assert "同意使用个人信息" in html and "剩余 3 名" in html
+
+
+def test_a_form_asking_for_identity_numbers_needs_the_consent_and_a_county_of_its_city(client, home):
+    client.force_login(make_city_staff("泉州市", "市级编辑"))
+    services = home.get_children().get(slug="services")
+    url = reverse("wagtailadmin_pages:add", args=["built_forms", "builtformpage", services.pk])
+    quanzhou = County.objects.get(name="晋江市").city
+    response = client.post(url, page_post(quanzhou, "", [("姓名", "singleline"), ("身份证", "id_number")]))
+    assert response.status_code == 200
+    assert "须包含“个人信息使用同意”字段" in response.content.decode()
+    assert not BuiltFormPage.objects.filter(slug="jinjiang-fair-2").exists()
