@@ -92,5 +92,9 @@ class EncryptedEmailField(OwnKeysMixin, library.EncryptedEmailField):
     pass
 
 
+class EncryptedTextField(OwnKeysMixin, library.EncryptedTextField):
+    """Longer personal text, e.g. the answers to a form the bureau builds, kept as one encrypted JSON document."""
+
+
 def encrypted_fields_of(model):
     return [field for field in model._meta.concrete_fields if isinstance(field, OwnKeysMixin)]

@@ -18,6 +18,7 @@ RATES = {
     "submit": "10/h",  # complaints and feedback
     "lookup_failures": "10/h",  # failed progress look-ups (a wrong query code)
     "survey": "20/h",
+    "built_form": "20/h",  # sign-ups on the forms the bureau builds (forms.built)
     "evaluate": "60/m",  # the assessment API
     "search": "120/m",
     "suggest": "300/m",  # suggestions as one types

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "forms.complaints",
     "forms.applications",
     "forms.assessments",
+    "forms.built",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

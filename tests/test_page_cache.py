@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from forms.built.models import BuiltFormPage
 from forms.complaints.pages import CaseFormPage
 from markets.hours import next_change
 from markets.models import MarketPage, record_star_rating, status_change_times
@@ -98,6 +99,20 @@ def test_a_page_with_a_form_is_never_cached_nor_kept_by_a_proxy(client, home):
         assert response.status_code == 200 and "X-Page-Cache" not in response
         assert response["Cache-Control"] == "private, no-cache"
         assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+
+
+def test_a_form_the_bureau_built_is_never_cached_nor_kept_by_a_proxy(client, home):
+    """Its page carries a CSRF token; its 名额已满 and 已截止 states carry none, and are not cached either."""
+    url = BuiltFormPage.objects.live().first().url
+    for _attempt in range(2):
+        response = fetch(client, url)
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+        assert response["Cache-Control"] == "private, no-cache"
+        assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    BuiltFormPage.objects.update(capacity=0)  # no form on the page now: still never shared
+    for _attempt in range(2):
+        response = fetch(client, url)
+        assert "名额已满" in response.content.decode() and "X-Page-Cache" not in response
 
 
 def test_a_logged_in_user_never_gets_the_cached_copy(client, home):

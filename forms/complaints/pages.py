@@ -19,7 +19,7 @@ class ServiceIndexPage(IntroPage):
     """办事服务: forms to download and services to apply for online."""
 
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["applications.FormDownloadPage"]
+    subpage_types = ["applications.FormDownloadPage", "built_forms.BuiltFormPage"]
     max_count = 1
 
     class Meta:

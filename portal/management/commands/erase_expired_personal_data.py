@@ -1,9 +1,11 @@
 """Run daily (cron or a systemd timer; see the README): erases the contact details, and the placement rosters'
-identity and phone numbers, whose retention period, set by the bureau under 设置 → 个人信息保存期限, has passed."""
+identity and phone numbers, whose retention period, set by the bureau under 设置 → 个人信息保存期限, has passed; and
+deletes the built forms' submissions past each form's own period (自建表单 → 提交信息保存天数)."""
 
 from django.core.management.base import BaseCommand
 
 from forms.assessments import retention as assessments_retention
+from forms.built import retention as built_forms_retention
 from forms.complaints import retention as complaints_retention
 from policies import retention as comments_retention
 
@@ -19,3 +21,5 @@ class Command(BaseCommand):
         self.stdout.write(f"已删除花名册个人信息：年度考核 {rosters} 份")
         objections = assessments_retention.erase_expired_objection_contacts()
         self.stdout.write(f"已删除联系方式：公示异议 {objections} 件")
+        submissions = built_forms_retention.delete_expired_submissions()
+        self.stdout.write(f"已删除超过保存期限的自建表单提交：{submissions} 份")

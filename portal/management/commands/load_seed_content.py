@@ -15,6 +15,7 @@ SEED_STEPS = [
     "notices.seed",
     "forms.complaints.seed",
     "forms.applications.seed",
+    "forms.built.seed",
     "portal.statements_seed",  # the footer's statements and site information
     "portal.home_seed",  # last: the home page's blocks link to the sections above
 ]
