@@ -105,6 +105,7 @@ def test_the_command_says_how_many_rosters_it_erased(assessment, time_machine):
         "已删除联系方式：投诉建议 0 件，征求意见 0 条",
         "已删除花名册个人信息：年度考核 1 份",
         "已删除联系方式：公示异议 0 件",
+        "已删除超过保存期限的自建表单提交：0 份",
     ]
     assert erase().splitlines()[1] == "已删除花名册个人信息：年度考核 0 份"
 

@@ -63,17 +63,19 @@ class ChinesePostgresSearchBackend(AnalyzedQueryMixin, PostgresSearchBackend):
     def _matching(self, query):
         """FROM … WHERE … of the entries matching an IndexQuery, with ``query.q`` its tsquery (for ranking).
 
-        Each word is looked up in the title's and the body's own GIN index (modelsearch's search matches their
-        concatenation, which no index covers); the facet words in the autocomplete column's.
+        Each word is looked up in the title's, the body's and the autocomplete column's own GIN index (modelsearch's
+        search matches their concatenation, which no index covers); ranked by the title and body alone, a word only
+        in the autocomplete column (a market's trades) comes after them. The facet words are there too.
         """
         word = f"plainto_tsquery('{self.config}', %s)"
         joiner = " && " if query.operator == "and" else " || "
-        per_word = f" {query.operator.upper()} ".join(f"(title @@ {word} OR body @@ {word})" for _ in query.terms)
+        lookups = f"(title @@ {word} OR body @@ {word} OR autocomplete @@ {word})"
+        per_word = f" {query.operator.upper()} ".join(lookups for _ in query.terms)
         facets = "".join(f" AND autocomplete @@ to_tsquery('{self.config}', %s)" for _ in query.facets)
         sql = (
             f"{IndexEntry._meta.db_table}, (SELECT {joiner.join([word] * len(query.terms))} AS q) AS query "
             f"WHERE ({per_word}){facets}"
         )
-        params = [*query.terms, *(term for term in query.terms for _ in range(2))]
+        params = [*query.terms, *(term for term in query.terms for _ in range(3))]
         params += [" | ".join(group) for group in query.facets]
         return sql, params

@@ -107,9 +107,13 @@ def fts_phrase(word):
 
 
 def fts_match(query):
-    """The FTS5 MATCH expression of an IndexQuery: the terms in the title or body, the facet words where they are."""
+    """The FTS5 MATCH expression of an IndexQuery: the terms anywhere, the facet words in the autocomplete column.
+
+    A word only in the autocomplete column (a market's trades) finds the entry with a score of 0, after every
+    entry that has it in its title or text (bm25 gives that column no weight).
+    """
     joiner = " AND " if query.operator == "and" else " OR "
-    parts = ["{title body} : (" + joiner.join(fts_phrase(term) for term in query.terms) + ")"]
+    parts = ["{title body autocomplete} : (" + joiner.join(fts_phrase(term) for term in query.terms) + ")"]
     parts += ["autocomplete : (" + " OR ".join(fts_phrase(word) for word in group) + ")" for group in query.facets]
     return " AND ".join(parts)
 
