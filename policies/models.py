@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal import content_version
 from portal.encryption import EncryptedCharField
 from portal.pages import IntroPage
 from portal.vocabulary import FacilityType
@@ -165,7 +166,13 @@ class PolicyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["clause_groups"] = group_by_section(self.clauses_with_criteria())
+        # The text and clauses are kept in the cache (templates/policies/includes/policy_text.html): read the
+        # clauses only when they are rendered, under this version of the site on this day.
+        context["clause_groups"] = self.clause_groups
+        context["has_clauses"] = self.clauses.exists()
+        context["text_version"] = (
+            f"{self.pk}:{self.latest_revision_id}:{content_version.current()}:{timezone.localdate()}"
+        )
         context["annexes"] = list(self.annexes.select_related("document"))
         context["interpretations"] = PolicyInterpretationPage.objects.live().filter(policy=self).order_by("-issue_date")
         if self.is_consultation_draft:
@@ -173,6 +180,9 @@ class PolicyPage(Page):
             context["comment_form"] = kwargs.get("comment_form") or CommentForm(page=self)
             context["comment_received"] = request.GET.get("comment") == "received"
         return context
+
+    def clause_groups(self):
+        return group_by_section(self.clauses_with_criteria())
 
     def clauses_with_criteria(self):
         """The clauses in order, each with ``listed_criteria``: the assessment items it governs, with their city.

@@ -3,7 +3,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 from wagtail.models import Site
 
-from . import page_cache
+from . import content_version
 
 # A day at most; a change to the site drops it at once (see site_navigation).
 NAVIGATION_SECONDS = 24 * 60 * 60
@@ -13,11 +13,11 @@ def site_navigation(request):
     """The top-level sections for the header navigation, from the page tree.
 
     Every page rendered shows them, so they are kept in the cache until anything public changes (the page cache's
-    generation, which every such change moves on).
+    version, ``portal.content_version``, which every such change moves on).
     """
     if request is None:
         return {"nav_sections": [], "site_root": None}
-    key = f"site-navigation:{page_cache.generation()}:{get_language()}:{request.get_host()}"
+    key = f"site-navigation:{content_version.current()}:{get_language()}:{request.get_host()}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = read_navigation(request)

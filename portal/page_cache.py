@@ -15,7 +15,6 @@ in three parts:
 """
 
 import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.cache import caches
@@ -31,9 +30,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from markets.hours import next_change
 from markets.models import status_change_times
 
-from . import ratelimits
+from . import content_version, ratelimits
 
-GENERATION_KEY = "page-cache:generation"
 CACHEABLE_TYPES = ("text/html", "application/json", "application/geo+json", "application/rss+xml")
 REVALIDATE = "public, max-age=0, must-revalidate"
 NOT_SHARED = "private, no-cache"
@@ -105,21 +103,9 @@ def response_may_be_cached(request, response):
 # --- keys and lifetimes ---------------------------------------------------------------------------
 
 
-def generation():
-    value = cache().get(GENERATION_KEY)
-    if value is None:
-        value = secrets.randbelow(10**9)
-        cache().add(GENERATION_KEY, value, None)
-        value = cache().get(GENERATION_KEY, value)
-    return value
-
-
-def drop_everything(**kwargs):
-    """Something public pages show has changed: every cached page is left behind (and expires unread)."""
-    try:
-        cache().incr(GENERATION_KEY)
-    except ValueError:
-        cache().set(GENERATION_KEY, secrets.randbelow(10**9), None)
+# Every cached page is filed under the content version; a change anywhere moves it on.
+generation = content_version.current
+drop_everything = content_version.move_on
 
 
 def cache_key(request):

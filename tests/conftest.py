@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from forms.cases import working_days
 from portal.models import HomePage
@@ -41,6 +42,15 @@ def pytest_configure(config):
 def empty_page_cache():
     """A rolled-back test must not leave its pages in the anonymous page cache for the next one."""
     caches[settings.PAGE_CACHE_ALIAS].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Chinese: a request to /en/ leaves English active in the thread, and ``page.url`` (with
+    its language prefix) would carry it into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

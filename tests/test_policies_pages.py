@@ -128,6 +128,17 @@ def test_bureau_edits_the_links_and_the_page_follows(client, home):
     assert "第2项" in html[html.index('id="clause-23"') : html.index('id="clause-24"')]
 
 
+def test_the_kept_text_and_clauses_follow_a_renamed_criterion_at_once(client, home, settings):
+    """Rendered pages keep the policy's text and clauses in the cache; any change to what they show replaces it."""
+    settings.PAGE_CACHE_ENABLED = False
+    page = seeded_policy(QUANZHOU_PLAN)
+    criterion = AssessmentCriterion.objects.get(city__slug="quanzhou", number=2)
+    assert f"第2项 {criterion.title}" in html_of(client, page.url)
+    criterion.title = "阵地建设（新）"
+    criterion.save()
+    assert "第2项 阵地建设（新）" in html_of(client, page.url)
+
+
 def test_unknown_criterion_is_404(client, home):
     assert client.get("/assessment/criteria/quanzhou/17/").status_code == 404
     assert client.get("/assessment/criteria/fuzhou/").status_code == 404
