@@ -26,7 +26,7 @@ def make_event(
     address="测试地址",
     **fields,
 ):
-    county_row = County.objects.select_related("city").get(name=county)
+    county_row = market.county if market else County.objects.select_related("city").get(name=county)
     starts_at = starts_at or at(7)
     page = EventPage(
         title=title,
