@@ -10,6 +10,7 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from portal.pages import IntroPage
 from portal.regions import City, County
+from portal.scoping import cities_for, counties_for
 
 from .event_kinds import EventKind, kind_source, local_datetime, month_label, time_range
 
@@ -127,6 +129,35 @@ class EventIndexPage(IntroPage):
         return context
 
 
+class EventPageForm(WagtailAdminPageForm):
+    """An editor's event: of the cities and counties they work for (a county editor's: their county)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and not user.is_superuser:
+            counties = counties_for(user)
+            self.fields["city"].queryset = City.objects.filter(
+                Q(pk__in=cities_for(user)) | Q(pk__in=counties.values("city"))
+            )
+            self.fields["county"].queryset = counties
+            self.fields["market"].queryset = self.fields["market"].queryset.filter(county__in=counties)
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.for_user
+        if (
+            user is not None
+            and not user.is_superuser
+            and cleaned.get("county") is None
+            and cleaned.get("market") is None
+        ):
+            city = cleaned.get("city")
+            if city is not None and not cities_for(user).filter(pk=city.pk).exists():
+                self.add_error("county", _("县级工作人员发布的活动须选择本县（市、区）。"))
+        return cleaned
+
+
 class EventPage(Page):
     """One event: when, where (a market, or an address), who organises it, what it offers and how to sign up."""
 
@@ -199,6 +230,7 @@ class EventPage(Page):
     ]
     parent_page_types = ["notices.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("招聘活动")

@@ -16,7 +16,7 @@ from portal.regions import City, County
 
 from .events_factories import at, make_event
 from .markets_factories import make_market
-from .utils import SHANGHAI, SUITE_NOW
+from .utils import SHANGHAI, SUITE_NOW, make_county_staff, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +233,30 @@ def test_the_seeded_events_are_upcoming_and_signed_up_through_the_built_forms(cl
     assert "第15条" in course and "#clause-15" in course
     assert "蕉城区零工专场招聘会" in client.get(job_fair.market.url).content.decode()
     assert "蕉城区零工专场招聘会" in client.get("/").content.decode()
+
+
+# --- the admin ------------------------------------------------------------------------------------------------
+
+
+def test_editors_add_events_under_the_section_only_and_choose_a_built_form(client, home):
+    index = EventIndexPage.objects.get()
+    assert EventPage.allowed_parent_page_models() == [EventIndexPage]
+    assert EventIndexPage.allowed_subpage_models() == [EventPage]
+    assert EventPage.allowed_subpage_models() == []
+    client.force_login(make_user("root", is_superuser=True, is_staff=True))
+    response = client.get(f"/admin/pages/add/notices/eventpage/{index.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "built_forms.builtformpage" in html.lower()  # the sign-up chooser offers built forms only
+    assert "开始时间" in html and "举办的零工市场（驿站）" in html
+
+
+def test_a_county_editor_drafts_events_of_their_county_only(client, home):
+    editor = make_county_staff("蕉城区", "县级编辑")
+    index = EventIndexPage.objects.get()
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/add/notices/eventpage/{index.pk}/")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.fields["county"].queryset) == [County.objects.get(name="蕉城区")]
+    assert {m.county.name for m in form.fields["market"].queryset} <= {"蕉城区"}
