@@ -24,7 +24,9 @@ def event_uid(event):
 
 
 def plain_text(html):
-    text = normalize_newlines(strip_tags(html.replace("</p>", "</p>\n").replace("<br>", "\n")))
+    for tag in ("</p>", "</li>", "<br>", "<br/>"):
+        html = html.replace(tag, tag + "\n")
+    text = normalize_newlines(strip_tags(html))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 

@@ -168,6 +168,7 @@ def test_one_events_calendar_download(client, home):
     assert item.decoded("dtstart").utcoffset() == datetime.timedelta(hours=8)
     assert str(item["uid"]) == f"event-{event.pk}@{str(item['uid']).split('@')[1]}"
     assert "测试地址" in str(item["location"]) and "岗位对接" in str(item["description"])
+    assert str(item["description"]).endswith(event.url)
     assert item.decoded("geo") == (24.8, 118.5)
 
 
