@@ -15,10 +15,13 @@ from wagtail.search import index
 from portal.pages import IntroPage
 from portal.regions import City
 
+from .event_pages import EventIndexPage, EventPage  # the events (招聘活动): their own module, found here
 from .feeds import LatestNoticesFeed
 from .publicity import publicity_status
 
 PER_PAGE = 10
+
+__all__ = ["EventIndexPage", "EventPage", "NoticeAttachment", "NoticeIndexPage", "NoticePage"]
 
 
 class NoticeIndexPage(RoutablePageMixin, IntroPage):

@@ -9,7 +9,8 @@ in three parts:
 - **Never stale**: every key carries a *generation* that any change of content bumps (a page published,
   unpublished, moved or deleted; any row of the content apps saved or deleted: markets and their ratings and
   hours, wage guides, notices, rule values, settings…), and the local date, so a policy whose status changes at
-  midnight is rendered afresh. A copy also expires at the next moment a market opens or closes (现在开放).
+  midnight is rendered afresh. A copy also expires at the next moment a market opens or closes (现在开放) and at
+  the next moment an event starts or ends (the lists, the home page, the market pages and the calendar feed).
 - **Served again** with a fresh CSP nonce (the stored one is replaced in the page and the header) and with an
   ETag and Last-Modified, so a browser or a CDN revalidates and gets a 304 while nothing has changed.
 """
@@ -29,10 +30,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from markets.hours import next_change
 from markets.models import status_change_times
+from notices.event_pages import next_event_change
 
 from . import content_version, ratelimits
 
-CACHEABLE_TYPES = ("text/html", "application/json", "application/geo+json", "application/rss+xml")
+CACHEABLE_TYPES = ("text/html", "application/json", "application/geo+json", "application/rss+xml", "text/calendar")
 REVALIDATE = "public, max-age=0, must-revalidate"
 NOT_SHARED = "private, no-cache"
 # Apps whose rows public pages show. Changes elsewhere (cases, accounts, logs) leave every public page as it was.
@@ -116,9 +118,13 @@ def cache_key(request):
 
 
 def seconds_to_keep(now=None):
-    """Until the next moment a market opens or closes (or midnight), at most the configured lifetime."""
+    """Until the next moment a market opens or closes (or midnight) or an event starts or ends (lists drop an event
+    when it ends and mark it 正在进行 from its start), at most the configured lifetime."""
     now = timezone.localtime(now)
     change = next_change(now, status_change_times())
+    event_change = next_event_change(now)
+    if event_change is not None:
+        change = min(change, event_change)
     return max(1, min(int((change - now).total_seconds()), settings.PAGE_CACHE_SECONDS))
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
 from forms.complaints.models import FeedbackIndexPage, ServiceIndexPage
 from markets.models import CountyDirectoryPage, MarketIndexPage
-from notices.models import NoticeIndexPage
+from notices.models import EventIndexPage, NoticeIndexPage
 from policies.models import PolicyIndexPage
 from wages.models import WageGuideIndexPage
 
@@ -79,7 +79,15 @@ def finish(home, stdout):
     """Permissions, the moderation workflow and (in demo mode) a demo account."""
     directory = MarketIndexPage.objects.child_of(home).first()
     county_pages = {page.county: page for page in CountyDirectoryPage.objects.child_of(directory)}
-    drafting_pages = [PolicyIndexPage.objects.child_of(home).first(), NoticeIndexPage.objects.child_of(home).first()]
+    drafting_pages = [
+        page
+        for page in (
+            PolicyIndexPage.objects.child_of(home).first(),
+            NoticeIndexPage.objects.child_of(home).first(),
+            EventIndexPage.objects.child_of(home).first(),
+        )
+        if page is not None
+    ]
     grant_page_permissions(home, county_pages, drafting_pages)
     grant_retention_setting()
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("forms.complaints.urls")),
     path("", include("markets.urls")),
+    path("", include("notices.urls")),
     path("", include("policies.urls")),
     path("", include("search.urls")),
 ]

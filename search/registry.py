@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from operator import methodcaller
 
 from django.apps import apps
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
@@ -28,6 +29,7 @@ KIND_LABELS = {
     "policy": _("政策文件"),
     "clause": _("政策条款"),
     "notice": _("通知公告"),
+    "event": _("活动"),
     "market": _("零工市场"),
     "wage": _("工资指导价位"),
     "service": _("办事服务"),
@@ -96,6 +98,11 @@ def public_documents(queryset):
     """
     closed = get_document_model().objects.filter(collection__in=closed_collections()).values_list("pk", flat=True)
     return queryset.exclude(document__in=list(closed))
+
+
+def upcoming(queryset):
+    """Events until they end (a passed event is no longer offered, as on the lists)."""
+    return queryset.filter(ends_at__gt=timezone.now())
 
 
 def cities():
@@ -178,6 +185,8 @@ register("policy", "policies.PolicyIndexPage")
 register("clause", "policies.PolicyClause", city=city_via("page.city"), within=live_parent("page"))
 register("notice", "notices.NoticePage", city=city_via("city"))
 register("notice", "notices.NoticeIndexPage")
+register("event", "notices.EventPage", city=city_via("city"), within=upcoming)
+register("event", "notices.EventIndexPage")
 register("market", "markets.MarketPage", city=city_via("county.city"), within=methodcaller("not_withdrawn"))
 register("market", "markets.CountyDirectoryPage", city=city_via("county.city"))
 register("market", "markets.MarketIndexPage")

@@ -18,6 +18,7 @@ SECTIONS = {
     "/notices/": "通知公告",
     "/services/": "办事服务",
     "/feedback/": "投诉建议",
+    "/events/": "招聘培训活动",
 }
 
 

@@ -18,17 +18,18 @@ from markets.models import (
     MarketTrade,
     MarketTrainingSession,
 )
-from notices.models import NoticeIndexPage, NoticePage
+from notices.models import EventPage, NoticeIndexPage, NoticePage
 from policies.models import AssessmentCriterion, PolicyAnnex, PolicyPage
 from wages.models import WageGuidePage, WageRate
 
+from .events_factories import at, make_event
 from .markets_factories import make_market
 
 pytestmark = pytest.mark.django_db
 
 # The most each page type may run (today's figure, with a little room for a new block on the page).
 MOST_QUERIES = {
-    "home": 18,
+    "home": 19,  # one of them the upcoming events (issue 17)
     "a policy page": 15,
     "/policies/": 13,
     "/markets/": 22,
@@ -36,6 +37,8 @@ MOST_QUERIES = {
     "a wage guide": 15,
     "/notices/": 14,
     "a notice": 14,
+    "/events/": 15,
+    "an event": 17,
     "search": 30,  # 18 kinds of result could share a page: one query for each of the ten shown at most
     "the GeoJSON": 7,
     "the map's view": 4,
@@ -53,6 +56,8 @@ def page_urls():
         "a wage guide": WageGuidePage.objects.live().first().url,
         "/notices/": "/notices/",
         "a notice": NoticePage.objects.live().first().url,
+        "/events/": "/events/",
+        "an event": EventPage.objects.live().first().url,
         "search": "/search/?q=运维补助",
         "the GeoJSON": "/api/v1/markets.geojson",
         "the map's view": "/api/v1/markets/map?bbox=117,23,121,28&zoom=8",
@@ -100,8 +105,8 @@ def add_published_info(market):
 
 def add_content():
     """Eight more markets with services, facilities, trades, hours and stars, and more of what the market page
-    publishes; eight more notices; ten more wage rates; annexes with downloads and criteria links on the policy
-    page."""
+    publishes; eight more notices; eight more events (half at the market read); ten more wage rates; annexes with
+    downloads and criteria links on the policy page."""
     add_annexes_and_criteria_links(next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft))
     add_published_info(MarketPage.objects.live().first())
     services = list(MarketService.objects.values_list("code", flat=True)[:3])
@@ -126,6 +131,9 @@ def add_content():
         )
         index.add_child(instance=notice)
         notice.save_revision().publish()
+    first_market = MarketPage.objects.live().first()
+    for n in range(8):  # events at the market the test reads, and elsewhere
+        make_event(f"测试招聘会{n}", market=first_market if n % 2 else None, starts_at=at(n + 1))
     guide = WageGuidePage.objects.live().first().get_latest_revision_as_object()
     template = guide.rates.first()
     for n in range(10):

@@ -16,6 +16,7 @@ SEED_STEPS = [
     "forms.complaints.seed",
     "forms.applications.seed",
     "forms.built.seed",
+    "notices.events_seed",  # after forms.built.seed: the sample events link its sign-up forms
     "portal.statements_seed",  # the footer's statements and site information
     "portal.home_seed",  # last: the home page's blocks link to the sections above
 ]
