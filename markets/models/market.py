@@ -330,8 +330,7 @@ class MarketPage(Page):
         weekly = self.weekly_spans()
         rows = []
         for day, label in enumerate(hours.WEEKDAYS):
-            spans = sorted(weekly.get(day, []), key=lambda span: span.opens)
-            text = "、".join(f"{span.opens:%H:%M}–{span.closes:%H:%M}" for span in spans) or gettext(hours.CLOSED)
+            text = hours.spans_text(weekly.get(day, [])) or gettext(hours.CLOSED)
             rows.append((gettext(label), text))
         return rows
 

@@ -34,3 +34,9 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
 })();
+
+/* 导航: the link opens Amap's marker page (its app where installed, a web map elsewhere); Android's map apps answer
+   the standard geo: address instead, so there the link asks the phone which map app to open. */
+if (/Android/i.test(navigator.userAgent)) {
+  document.querySelectorAll("a[data-geo]").forEach(function (link) { link.href = link.getAttribute("data-geo"); });
+}
