@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q
 from django.forms.models import ModelChoiceIterator
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -302,25 +301,11 @@ def map_config(request, extent, shown, origin):
             del filters[name]
     nearest = [for_display(m.latitude, m.longitude, crs) for m in shown if m.has_location][:5] if origin else []
     return {
-        **tile_config(),
+        **map_data.tile_config(),
         "dataUrl": reverse("markets:map") + (f"?{filters.urlencode()}" if filters else ""),
         "extent": extent,
         "origin": list(for_display(origin[0], origin[1], crs)) if origin else None,
         "nearest": [list(point) for point in nearest],
-    }
-
-
-def tile_config():
-    """The tiles and marker images every map of the portal uses (the directory's and a market page's)."""
-    return {
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
-        "icons": {
-            "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
-            "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
-            "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
-        },
     }
 
 
