@@ -136,7 +136,8 @@ def test_filters_combine_on_a_phone(live_server, home, phone_page, tiles, screen
     phone_page.screenshot(path=screenshot_dir / "markets-filters-phone.png", full_page=True)
     first = items.first.locator(".market-name a")
     first.click()
-    assert "无线网络" in phone_page.locator(".tag-list").last.inner_text()
+    facilities = phone_page.locator("h2", has_text="便民设施").locator("xpath=following-sibling::ul[1]")
+    assert "无线网络" in facilities.inner_text()
     phone_page.screenshot(path=screenshot_dir / "markets-page-phone.png", full_page=True)
 
 
