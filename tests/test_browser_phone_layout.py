@@ -94,6 +94,17 @@ def check_pages(browser, live_server, pages, large_text, screenshot_dir):
             emblem = page.locator(".site-name__emblem").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
             if not emblem:
                 problems.append(f"{width} px {name}: 工 overflows its circle")
+            if width == 1280:  # the sections always shown, their first link's text in line with the content
+                if page.locator("#nav-toggle").is_visible() or not page.locator("#site-nav").is_visible():
+                    problems.append(f"{width} px {name}: the sections are folded on a wide screen")
+                text_left = page.locator(".nav-list a").first.evaluate(
+                    "a => a.getBoundingClientRect().left + parseFloat(getComputedStyle(a).paddingLeft)"
+                )
+                content_left = page.locator("main h1").bounding_box()["x"]
+                if abs(text_left - content_left) > 2:
+                    problems.append(
+                        f"{width} px {name}: navigation at {text_left:.0f} px, content at {content_left:.0f}"
+                    )
             if width == 390:
                 header = page.locator(".site-header").bounding_box()["height"]
                 if header > (180 if large_text else 120):
