@@ -7,12 +7,13 @@ near_county / near_township to sort by distance from a chosen place.
 
 import math
 from dataclasses import dataclass
+from itertools import groupby
 
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q
-from django.templatetags.static import static
+from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +22,7 @@ from portal.regions import City, County
 from portal.vocabulary import FacilityType
 
 from . import hours, map_data
-from .geo import for_display, haversine_km
+from .geo import amap_marker_url, for_display, geo_uri, haversine_km
 from .latest_rating import latest_official_title, latest_stars
 from .presentation import PageUrls, full_address
 
@@ -29,11 +30,39 @@ PER_PAGE = 50
 STAR_CHOICES = [("", _("不限")), ("3", _("三星及以上")), ("4", _("四星及以上")), ("5", _("五星"))]
 
 
+class ByCity(ModelChoiceIterator):
+    """The counties grouped under their city (<optgroup>), in the counties' own order (city first)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for city, counties in groupby(self.queryset, key=lambda county: county.city):
+            yield (city.name, [self.choice(county) for county in counties])
+
+
+class CountyChoiceField(RowChoiceField):
+    iterator = ByCity
+
+
+class TownshipSelect(forms.Select):
+    """Each township names its county (``data-county``), so that a script can offer only the chosen county's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.counties = {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in self.counties:
+            option["attrs"]["data-county"] = " ".join(str(pk) for pk in self.counties[value])
+        return option
+
+
 class DirectoryFilterForm(forms.Form):
     city = RowChoiceField(
         City.objects.all(), to_field_name="slug", required=False, label=_("设区市"), empty_label=_("全部")
     )
-    county = RowChoiceField(
+    county = CountyChoiceField(
         County.objects.select_related("city"), required=False, label=_("县（市、区）"), empty_label=_("全部")
     )
     type = forms.ChoiceField(choices=[("", _("全部"))] + FacilityType.choices, required=False, label=_("类型"))
@@ -42,13 +71,13 @@ class DirectoryFilterForm(forms.Form):
     trade = RowChoiceField(None, to_field_name="code", required=False, label=_("职业（工种）"), empty_label=_("不限"))
     star = forms.TypedChoiceField(choices=STAR_CHOICES, coerce=int, empty_value=None, required=False, label=_("星级"))
     open_now = forms.BooleanField(required=False, label=_("只看现在开放的"))
-    near_county = RowChoiceField(
+    near_county = CountyChoiceField(
         County.objects.select_related("city"),
         required=False,
         label=_("离这个县（市、区）最近"),
         empty_label=_("请选择"),
     )
-    near_township = forms.ChoiceField(required=False, label=_("离这个乡镇（街道）最近"))
+    near_township = forms.ChoiceField(required=False, label=_("离这个乡镇（街道）最近"), widget=TownshipSelect)
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
@@ -57,7 +86,12 @@ class DirectoryFilterForm(forms.Form):
         self.fields["service"].queryset = services
         self.fields["facility"].queryset = facilities
         self.fields["trade"].queryset = trades
-        self.fields["near_township"].choices = [("", _("请选择"))] + [(name, name) for name in townships]
+        # townships: (name, county pk) pairs, by name; a name found in two counties is offered once, under both.
+        counties = {}
+        for name, county in townships:
+            counties.setdefault(name, []).append(county)
+        self.fields["near_township"].choices = [("", _("请选择"))] + [(name, name) for name in counties]
+        self.fields["near_township"].widget.counties = counties
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("该选项不存在，已忽略。")
             field.error_messages["invalid"] = _("请输入有效的数值，已忽略。")
@@ -159,6 +193,8 @@ class DirectoryEntry:
     latitude: float | None
     longitude: float | None
     distance_km: float | None = None
+    today_hours: str = ""  # today's opening spans, "08:30–12:00、14:30–17:30"; "" when closed all day
+    open_now: bool = False
 
     @property
     def type_label(self):
@@ -168,14 +204,46 @@ class DirectoryEntry:
     def has_location(self):
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def geo_uri(self):
+        return geo_uri(self.latitude, self.longitude, self.title) if self.has_location else ""
 
-ENTRY_FIELDS = ("pk", "title", "url_path", "facility_type", "is_sample", "stars", "official_title", "phone")
+    @property
+    def web_map_url(self):
+        return amap_marker_url(self.latitude, self.longitude, self.title) if self.has_location else ""
+
+
+def spans_today(model, pks, moment):
+    """{pk: today's opening spans} for the markets ``pks``: a day's exception replaces the week's hours (as
+    ``hours.spans_on``); two queries however many markets."""
+    day = moment.date()
+    exceptions = related(model, "hours_exceptions").objects.filter(market_id__in=pks, date=day)
+    special = {}
+    for market_id, closed_all_day, opens, closes in exceptions.values_list(
+        "market_id", "closed_all_day", "opens", "closes"
+    ):
+        spans = special.setdefault(market_id, [])
+        if not closed_all_day and opens and closes:
+            spans.append(hours.Span(opens, closes))
+    weekly = related(model, "opening_hours").objects.filter(market_id__in=pks, weekday=day.weekday())
+    spans = {pk: [] for pk in pks}
+    for market_id, opens, closes in weekly.values_list("market_id", "opens", "closes"):
+        if market_id not in special:
+            spans[market_id].append(hours.Span(opens, closes))
+    spans.update(special)
+    return spans
+
+
+ENTRY_FIELDS = ("pk", "title", "url_path", "facility_type", "is_sample", "stars", "official_title", "phone", "status")
 PLACE_FIELDS = ("county__city__name", "county__name", "township", "address", "latitude", "longitude")
 
 
-def page_of(markets, pks, origin):
-    """The entries of ``pks`` in that order (the database sorted only the ids), with distances from ``origin``."""
+def page_of(markets, pks, origin, now=None):
+    """The entries of ``pks`` in that order (the database sorted only the ids), with distances from ``origin`` and
+    today's hours (whether open at ``now``)."""
     model, urls = markets.model, PageUrls(full=False)
+    moment = hours.local_now(now)
+    today = spans_today(model, pks, moment) if pks else {}
     rows = markets.order_by().filter(pk__in=pks)
     rows = rows.annotate(stars=latest_stars(model), official_title=latest_official_title(model))
     by_pk = {row[0]: row for row in rows.values_list(*ENTRY_FIELDS, *PLACE_FIELDS)}
@@ -190,6 +258,7 @@ def page_of(markets, pks, origin):
             stars,
             official_title,
             phone,
+            status,
             city,
             county,
             township,
@@ -212,6 +281,9 @@ def page_of(markets, pks, origin):
         )
         if origin and entry.has_location:
             entry.distance_km = haversine_km(origin[0], origin[1], lat, lng)
+        spans = today.get(pk, [])
+        entry.today_hours = hours.spans_text(spans)
+        entry.open_now = status == model.Status.OPERATING and any(span.contains(moment.time()) for span in spans)
         entries.append(entry)
     return entries
 
@@ -229,16 +301,9 @@ def map_config(request, extent, shown, origin):
             del filters[name]
     nearest = [for_display(m.latitude, m.longitude, crs) for m in shown if m.has_location][:5] if origin else []
     return {
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        **map_data.tile_config(),
         "dataUrl": reverse("markets:map") + (f"?{filters.urlencode()}" if filters else ""),
         "extent": extent,
-        # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
-        "icons": {
-            "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
-            "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
-            "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
-        },
         "origin": list(for_display(origin[0], origin[1], crs)) if origin else None,
         "nearest": [list(point) for point in nearest],
     }
@@ -247,7 +312,7 @@ def map_config(request, extent, shown, origin):
 def directory_context(request, *, listed, services, facilities, trades, now=None):
     """The directory's context: the filter form, the ``listed`` markets that match, in order of distance when an
     origin is given, and the map's settings."""
-    townships = listed.exclude(township="").order_by("township").values_list("township", flat=True).distinct()
+    townships = listed.exclude(township="").order_by("township", "county").values_list("township", "county").distinct()
     form = DirectoryFilterForm(
         request.GET or None, services=services, facilities=facilities, trades=trades, townships=list(townships)
     )
@@ -259,9 +324,10 @@ def directory_context(request, *, listed, services, facilities, trades, now=None
     paginator = Paginator(markets.values_list("pk", flat=True), PER_PAGE)
     paginator.count, extent = map_data.count_and_extent(matching)
     page_obj = paginator.get_page(request.GET.get("page"))
-    shown = page_of(matching, list(page_obj.object_list), origin)
+    shown = page_of(matching, list(page_obj.object_list), origin, now)
     return {
         "filter_form": form,
+        "filters_chosen": sum(1 for name in MAP_FILTERS if form.value(name)),
         "markets": shown,
         "page_obj": page_obj,
         "origin": origin,

@@ -6,6 +6,7 @@ with ``wgs84_to_gcj02`` before they are shown on such tiles.
 """
 
 import math
+from urllib.parse import quote, urlencode
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
@@ -78,3 +79,28 @@ def for_display(lat, lng, crs):
     if crs.upper() == "GCJ02":
         return wgs84_to_gcj02(lat, lng)
     return lat, lng
+
+
+# --- Opening the phone's map app at a market ---------------------------------
+
+
+def geo_uri(lat, lng, label):
+    """A ``geo:`` URI (RFC 5870, WGS-84): Android offers the map apps installed (高德, 百度, …) to show the point."""
+    point = f"{lat:.6f},{lng:.6f}"
+    return f"geo:{point}?q={point}({quote(label, safe='')})"
+
+
+def amap_marker_url(lat, lng, label):
+    """Amap's marker page (uri.amap.com) at the point, which opens the Amap app where it is installed and shows a
+    web map elsewhere: the web fallback of ``geo_uri``.  Amap draws GCJ-02, so the point is shifted first."""
+    gcj_lat, gcj_lng = wgs84_to_gcj02(lat, lng)
+    query = urlencode(
+        {
+            "position": f"{gcj_lng:.6f},{gcj_lat:.6f}",
+            "name": label,
+            "src": "lgsc",
+            "coordinate": "gaode",
+            "callnative": "1",
+        }
+    )
+    return f"https://uri.amap.com/marker?{query}"

@@ -45,6 +45,11 @@ def spans_on(day: date, weekly: dict, exceptions: dict):
     return weekly.get(day.weekday(), [])
 
 
+def spans_text(spans):
+    """ "08:30–12:00、14:30–17:30" (earliest first), or "" for a day without opening spans."""
+    return "、".join(f"{span.opens:%H:%M}–{span.closes:%H:%M}" for span in sorted(spans, key=lambda span: span.opens))
+
+
 def is_open(weekly: dict, exceptions: dict, now=None) -> bool:
     moment = local_now(now)
     return any(span.contains(moment.time()) for span in spans_on(moment.date(), weekly, exceptions))

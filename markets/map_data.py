@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Avg, Count, F, Max, Min
 from django.db.models.functions import Floor
+from django.templatetags.static import static
 
 from .geo import for_display
 from .latest_rating import latest_official_title
@@ -106,3 +107,17 @@ def count_and_extent(markets):
     south_west = for_display(found["south"], found["west"], crs)
     north_east = for_display(found["north"], found["east"], crs)
     return found["count"], [[round(value, 6) for value in south_west], [round(value, 6) for value in north_east]]
+
+
+def tile_config():
+    """The tiles and marker images every map of the portal uses (the directory's and a market page's)."""
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        # Full URLs: Leaflet guesses its image folder from the CSS, which fails with hashed static names.
+        "icons": {
+            "iconUrl": static("markets/vendor/leaflet/images/marker-icon.png"),
+            "iconRetinaUrl": static("markets/vendor/leaflet/images/marker-icon-2x.png"),
+            "shadowUrl": static("markets/vendor/leaflet/images/marker-shadow.png"),
+        },
+    }

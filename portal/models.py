@@ -62,6 +62,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("首页")
 
+    @property
+    def has_search_block(self):
+        """The body has its own search box: the header leaves its one out (one obvious search on the page)."""
+        return any(block.block_type == "search" for block in self.body)
+
 
 class StatementPage(IntroPage):
     """A statement the site makes about itself, such as the 无障碍声明: an introduction and the text."""

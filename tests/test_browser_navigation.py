@@ -13,6 +13,10 @@ def test_phone_visitor_reaches_every_section_from_the_home_page(live_server, hom
     phone_page.screenshot(path=screenshot_dir / "home-phone.png", full_page=True)
     for path, title in SECTIONS.items():
         phone_page.goto(live_server.url + "/")
+        menu = phone_page.get_by_role("button", name="菜单")
+        assert menu.get_attribute("aria-expanded") == "false"  # on a phone the sections fold under 菜单
+        menu.click()
+        assert menu.get_attribute("aria-expanded") == "true"
         phone_page.get_by_role("navigation", name="栏目导航").get_by_role("link", name=title, exact=True).click()
         phone_page.wait_for_url(f"**{path}")
         assert phone_page.get_by_role("heading", level=1).inner_text() == title

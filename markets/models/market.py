@@ -21,6 +21,8 @@ from portal.vocabulary import FacilityType
 
 from .. import hours
 from ..blocks import PhotoBlock
+from ..geo import amap_marker_url, for_display, geo_uri
+from ..map_data import tile_config
 from ..naming import official_name_problem
 from ..presentation import door_sign_qr_svg, full_address, government_office_json_ld
 from ..published_info import PLATFORMS, source_links
@@ -332,8 +334,7 @@ class MarketPage(Page):
         weekly = self.weekly_spans()
         rows = []
         for day, label in enumerate(hours.WEEKDAYS):
-            spans = sorted(weekly.get(day, []), key=lambda span: span.opens)
-            text = "、".join(f"{span.opens:%H:%M}–{span.closes:%H:%M}" for span in spans) or gettext(hours.CLOSED)
+            text = hours.spans_text(weekly.get(day, [])) or gettext(hours.CLOSED)
             rows.append((gettext(label), text))
         return rows
 
@@ -382,4 +383,11 @@ class MarketPage(Page):
         context["public_welfare_jobs"] = self.current_public_welfare_jobs(today)
         context["training_sessions"] = self.upcoming_training(today)
         context["legal_help_channels"] = list(self.legal_help_channels.all())
+        if self.has_location:
+            context["map_app_links"] = {
+                "geo": geo_uri(self.latitude, self.longitude, self.title),
+                "web": amap_marker_url(self.latitude, self.longitude, self.title),
+            }
+            point = for_display(self.latitude, self.longitude, settings.MAP_TILE_CRS)
+            context["location_map"] = {**tile_config(), "point": list(point), "title": self.title}
         return context
