@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from portal.pages import IntroPage
 from portal.regions import City, County
-from portal.scoping import cities_for, counties_for
+from portal.scoping import cities_for, cities_worked_in, counties_for
 
 from .event_kinds import EventKind, kind_source, local_datetime, month_label, time_range
 
@@ -137,9 +137,7 @@ class EventPageForm(WagtailAdminPageForm):
         user = self.for_user
         if user is not None and not user.is_superuser:
             counties = counties_for(user)
-            self.fields["city"].queryset = City.objects.filter(
-                Q(pk__in=cities_for(user)) | Q(pk__in=counties.values("city"))
-            )
+            self.fields["city"].queryset = cities_worked_in(user)
             self.fields["county"].queryset = counties
             self.fields["market"].queryset = self.fields["market"].queryset.filter(county__in=counties)
 

@@ -3,6 +3,7 @@ the one rule every case list, admin screen, notification and permission grant us
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Q
 
 from .regions import City, County
 from .roles import OPERATOR_GROUP, StaffScope
@@ -38,6 +39,11 @@ def cities_for(user):
         return City.objects.all()
     city_scopes = StaffScope.objects.filter(group__user=user, county__isnull=True)
     return City.objects.filter(pk__in=city_scopes.values("city"))
+
+
+def cities_worked_in(user):
+    """The cities of ``cities_for(user)`` and of the counties they work for: where their pages may belong."""
+    return City.objects.filter(Q(pk__in=cities_for(user)) | Q(pk__in=counties_for(user).values("city")))
 
 
 def city_ids_for(user):

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
+from portal import content_version
 from portal.regions import City
 
 from .analysis import DICTIONARY, normalise, query_terms
@@ -226,13 +227,13 @@ def highlight_terms(query, terms):
 
 
 def searchable_text(obj):
-    """The plain text of an object's indexed fields other than its title (a page's kept until it changes).
+    """The plain text of an object's indexed fields other than its title (a page's kept until the site changes).
 
     Reading a policy page's clauses and blocks takes milliseconds; a broad search shows the same pages often.
     """
     if not isinstance(obj, Page):
         return read_searchable_text(obj)
-    key = f"search-text:{obj.pk}:{obj.latest_revision_id}:{obj.last_published_at}:{get_language()}"
+    key = f"search-text:{content_version.current()}:{obj.pk}:{get_language()}"
     text = shared_cache.get(key)
     if text is None:
         text = read_searchable_text(obj)

@@ -4,7 +4,6 @@ places and retention; it hands the public's requests to views.py."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.regions import City, County
-from portal.scoping import cities_for, counties_for
+from portal.scoping import cities_for, cities_worked_in, counties_for
 
 from .fields import CONSENT_TYPE, FIELD_TYPE_CHOICES, ID_NUMBER_TYPE, MOBILE_TYPE, BuiltFormBuilder
 from .views import form_done, form_view, preview_done
@@ -41,17 +40,13 @@ class BuiltFormPageForm(WagtailAdminFormPageForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if user is not None and not user.is_superuser:
-            self.fields["city"].queryset = City.objects.filter(
-                Q(pk__in=cities_for(user)) | Q(pk__in=counties_for(user).values("city"))
-            )
+            self.fields["city"].queryset = cities_worked_in(user)
             self.fields["county"].queryset = counties_for(user)
 
     def clean(self):
         cleaned = super().clean()
         user = self.for_user
         city, county = cleaned.get("city"), cleaned.get("county")
-        if county is not None and city is not None and county.city_id != city.pk:
-            self.add_error("county", _("所选县（市、区）不属于所选设区市。"))
         if county is None and city is not None and user is not None and not user.is_superuser:
             if not cities_for(user).filter(pk=city.pk).exists():
                 self.add_error("county", _("县级工作人员建立的表单须选择本县（市、区）。"))

@@ -131,7 +131,7 @@ def scored_pks(results):
 
 @dataclass(frozen=True)
 class IndexQuery:
-    """A search of the whole index at once, for the database backends' ``ranked_matches`` and ``count_matches``.
+    """A search of the whole index at once, for the database backends' ``ranked_matches`` and ``count_by_kind``.
 
     ``terms`` are analysed words, all of them required (``operator="and"``) or any (``"or"``); each group in
     ``facets`` is a set of facet words (``search.facets``) of which the entry must carry one.

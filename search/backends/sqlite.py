@@ -119,7 +119,7 @@ def fts_match(query):
 
 
 # bm25's column weights in the FTS table's column order (autocomplete, body, title): a word in the title counts
-# ten times one in the body; the autocomplete column is not searched.
+# ten times one in the body; a match in the autocomplete column (facet words, a market's trades) weighs nothing.
 BM25 = f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 10.0)"
 
 
