@@ -9,11 +9,15 @@ os.environ.setdefault("DEMO_MODE", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXByb2Q=")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-_tmp = tempfile.mkdtemp(prefix="portal-test-")
+_worker = os.environ.get("PYTEST_XDIST_WORKER")
+_tmp = tempfile.mkdtemp(prefix=f"portal-test-{_worker or 'main'}-")
 # Each test process has its own page cache (tests/conftest.py empties it before every test).
 os.environ.setdefault("PAGE_CACHE_URL", "locmemcache://pages")
-os.environ.setdefault("MEDIA_ROOT", os.path.join(_tmp, "media"))
-os.environ.setdefault("PRIVATE_MEDIA_ROOT", os.path.join(_tmp, "private"))
+# And its own upload folders: an xdist worker inherits the controller's, which the other worker would share
+# (tests/test_file_storage.py asserts that nothing lands in them).
+_media = os.environ.__setitem__ if _worker else os.environ.setdefault
+_media("MEDIA_ROOT", os.path.join(_tmp, "media"))
+_media("PRIVATE_MEDIA_ROOT", os.path.join(_tmp, "private"))
 
 from portal.settings import *  # noqa: E402,F403
 
