@@ -176,12 +176,13 @@ def _grant_one(group, page, codename):
     GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def grant_page_permissions(home_page: Page, county_pages, drafting_pages=()):
+def grant_page_permissions(home_page: Page, county_pages, drafting_pages=(), building_pages=()):
     """Give city staff the whole site and county editors their county's pages.
 
     ``county_pages`` maps a County to the page under which its content lives.
-    County editors may also draft under ``drafting_pages`` (policies, notices),
-    where the moderation workflow sends their drafts to a city editor.
+    County editors may also draft under ``drafting_pages`` (policies, notices, events) and add pages of their own
+    under ``building_pages`` (办事服务's forms): "add" alone lets them edit only the pages they made there, never the
+    city's forms beside them. In both the moderation workflow sends their drafts to a city editor.
     """
     for scope in StaffScope.objects.filter(county__isnull=True).select_related("group"):
         codenames = CITY_ADMIN_PERMISSIONS if scope.role == StaffScope.Role.CITY_ADMIN else CITY_EDITOR_PERMISSIONS
@@ -195,6 +196,8 @@ def grant_page_permissions(home_page: Page, county_pages, drafting_pages=()):
         for drafting_page in drafting_pages:
             for codename in ("add_page", "change_page"):
                 _grant_one(scope.group, drafting_page, codename)
+        for building_page in building_pages:
+            _grant_one(scope.group, building_page, "add_page")
 
 
 def operator_group():

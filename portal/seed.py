@@ -88,10 +88,11 @@ def finish(home, stdout):
         )
         if page is not None
     ]
-    grant_page_permissions(home, county_pages, drafting_pages)
+    building_pages = [page for page in [ServiceIndexPage.objects.child_of(home).first()] if page is not None]
+    grant_page_permissions(home, county_pages, drafting_pages, building_pages)
     grant_retention_setting()
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
-    for page in drafting_pages:
+    for page in [*drafting_pages, *building_pages]:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     if settings.DEMO_MODE:
         create_demo_admin(stdout)

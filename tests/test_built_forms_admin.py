@@ -228,6 +228,43 @@ def test_an_editor_publishes_a_form_built_in_the_admin(client, home):
     assert "同意使用个人信息" in html and "剩余 3 名" in html
 
 
+def test_a_county_editor_builds_a_form_and_a_city_editor_approves_it(client, home):
+    editor = make_county_staff("晋江市", "县级编辑")
+    client.force_login(editor)
+    services = home.get_children().get(slug="services")
+    url = reverse("wagtailadmin_pages:add", args=["built_forms", "builtformpage", services.pk])
+    assert ">晋江市</option>" in client.get(url).content.decode()
+    jinjiang = County.objects.get(name="晋江市")
+    post = page_post(jinjiang.city, jinjiang.pk, [("姓名", "singleline"), ("同意使用个人信息", "consent")])
+    del post["action-publish"]
+    response = client.post(url, {**post, "action-submit": "submit"})
+    assert response.status_code == 302, response.context["form"].errors
+    page = BuiltFormPage.objects.get(slug="jinjiang-fair-2")
+    assert not page.live and page.owner == editor
+    assert page.permissions_for_user(editor).can_edit()
+    assert not page.permissions_for_user(editor).can_publish()
+
+    city_editor = make_city_staff("泉州市", "市级编辑")
+    page.current_workflow_state.current_task_state.task.specific.on_action(
+        page.current_workflow_state.current_task_state, city_editor, "approve"
+    )
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_a_county_editor_cannot_edit_the_citys_forms_beside_their_own(home):
+    editor = make_county_staff("晋江市", "县级编辑")
+    city_form = make_form(county="晋江市")  # made by no one in their county (the seed, a city editor)
+    services = city_form.get_parent()
+    assert services.permissions_for_user(editor).can_add_subpage()
+    assert not services.permissions_for_user(editor).can_publish_subpage()
+    assert not city_form.permissions_for_user(editor).can_edit()
+    assert not city_form.permissions_for_user(editor).can_unpublish()
+    seeded = services.get_children().exclude(pk=city_form.pk)
+    assert seeded.exists()
+    assert not any(page.permissions_for_user(editor).can_edit() for page in seeded)
+
+
 def test_a_form_asking_for_identity_numbers_needs_the_consent_and_a_county_of_its_city(client, home):
     client.force_login(make_city_staff("泉州市", "市级编辑"))
     services = home.get_children().get(slug="services")
