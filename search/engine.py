@@ -25,7 +25,7 @@ from portal.regions import City
 
 from .analysis import DICTIONARY, normalise, query_terms
 from .backends import IndexQuery, scored_pks
-from .facets import NO_CITY, city_word, entry_for_model, kind_word
+from .facets import NO_CITY, city_word, entry_for_model
 from .registry import KIND_LABELS, REGISTRY, Searchable
 
 MAX_QUERY_LENGTH = 100
@@ -149,9 +149,10 @@ def partial_terms(terms):
 def search_index(terms, operator, kind, city_id):
     """The database backends: every kind in one ranked query over the index, each kind's count from the index.
 
-    The index carries each entry's kind and city as facet words (``search.facets``), so the filters and counts
-    never join the matches to the objects' tables; only the ranked results are checked against them (still
-    live, public, not withdrawn), and a count loses those found hidden among them.
+    The index answers the kind and city filters and counts by itself (the city as facet words, ``search.facets``;
+    the kind as the backend finds cheapest), never joining the matches to the objects' tables; only the ranked
+    results are checked against them (still live, public, not withdrawn), and a count loses those found hidden
+    among them.
     """
     backend = get_search_backend()
     query = IndexQuery(tuple(terms), operator)
@@ -162,7 +163,7 @@ def search_index(terms, operator, kind, city_id):
     if not any(counts.values()):
         return [], {}
     wanted = [kind] if kind else kinds
-    rows = backend.ranked_matches(query.narrowed(*(kind_word(key) for key in wanted)), MAX_RANKED)
+    rows = backend.ranked_matches(query.of_kinds(*wanted), MAX_RANKED)
     found, hidden = shown_matches(rows)
     kind_counts = {key: counts[key] - hidden[key] for key in kinds if counts[key] - hidden[key] > 0}
     return found, kind_counts

@@ -13,6 +13,9 @@ every city, as the search page promises.
 
 from functools import cache
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+
 from .registry import REGISTRY, Searchable
 
 PREFIX = "zz"
@@ -35,6 +38,12 @@ def entry_for_model(model) -> Searchable | None:
         if meta is not None and not meta.abstract and meta.label_lower in REGISTRY:
             return REGISTRY[meta.label_lower]
     return None
+
+
+def content_type_ids(kinds):
+    """The ids of the content types whose objects are found under these kinds, for a backend that filters by them."""
+    models = [model for model in apps.get_models() if getattr(entry_for_model(model), "kind", None) in kinds]
+    return sorted(content_type.pk for content_type in ContentType.objects.get_for_models(*models).values())
 
 
 def facet_words(obj):

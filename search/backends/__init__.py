@@ -17,7 +17,7 @@ same ``analyzed_field`` there.)
 """
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -134,15 +134,21 @@ class IndexQuery:
     """A search of the whole index at once, for the database backends' ``ranked_matches`` and ``count_by_kind``.
 
     ``terms`` are analysed words, all of them required (``operator="and"``) or any (``"or"``); each group in
-    ``facets`` is a set of facet words (``search.facets``) of which the entry must carry one.
+    ``facets`` is a set of facet words (``search.facets``) of which the entry must carry one; ``kinds``, when
+    given, the search kinds (``search.registry.KIND_LABELS``) the entry must be of. Each backend answers the
+    kinds its cheapest way: SQLite with the kinds' facet words, PostgreSQL with the index's content type column.
     """
 
     terms: tuple
     operator: str = "and"
     facets: tuple = ()
+    kinds: tuple = ()
 
     def narrowed(self, *words):
-        return IndexQuery(self.terms, self.operator, (*self.facets, tuple(words)))
+        return replace(self, facets=(*self.facets, tuple(words)))
+
+    def of_kinds(self, *kinds):
+        return replace(self, kinds=tuple(kinds))
 
 
 class AnalyzedQueryMixin:

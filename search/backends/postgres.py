@@ -9,8 +9,10 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 
-from ..facets import entry_for_model
+from ..facets import content_type_ids, entry_for_model
 from . import AnalyzedIndexMixin, AnalyzedQueryMixin
+
+POSTINGS = "search_indexposting"  # each index entry's words and their weights: search/migrations/0003
 
 
 class ChinesePostgresIndex(AnalyzedIndexMixin, PostgresIndex):
@@ -35,25 +37,32 @@ class ChinesePostgresSearchBackend(AnalyzedQueryMixin, PostgresSearchBackend):
     def ranked_matches(self, query, limit):
         """[(content type id, object id, score)] of the best ``limit`` entries, best first, in one query.
 
-        Ranked as modelsearch ranks a single model: the title's rank weighed by its length norm, plus the body's.
+        Scored from the posting list: each query word's rank in the entry (the title's weighed by its length norm,
+        plus the body's, as modelsearch ranks a single model), summed.
         """
         matching, params = self._matching(query)
-        rank = "ts_rank(title, query.q) * title_norm + ts_rank(body, query.q)"
+        if matching is None:
+            return []
         # Only table names and fixed fragments are formatted in; every word is a parameter.
-        sql = f"SELECT content_type_id, object_id, {rank} AS score FROM {matching} ORDER BY score DESC, id LIMIT %s"  # noqa: S608
+        sql = (
+            f"SELECT entry.content_type_id, entry.object_id, best.score FROM ({matching} "  # noqa: S608
+            f"ORDER BY score DESC, entry_id LIMIT %s) AS best JOIN {IndexEntry._meta.db_table} AS entry "
+            "ON entry.id = best.entry_id ORDER BY best.score DESC, best.entry_id"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
     def count_by_kind(self, query, kinds):
         """{kind: number of entries matching}, counted in one pass over the matches by content type."""
-        # Every kind wanted: no facet words (each kind's content types are told apart below); with them PostgreSQL
-        # would AND the matches with a bitmap of the whole index.
         matching, params = self._matching(query)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT content_type_id, count(*) FROM {matching} GROUP BY content_type_id", params)  # noqa: S608
-            by_content_type = cursor.fetchall()
         counts = dict.fromkeys(kinds, 0)
+        if matching is None:
+            return counts
+        with connection.cursor() as cursor:
+            sql = f"SELECT content_type_id, count(*) FROM ({matching}) AS match GROUP BY content_type_id"  # noqa: S608
+            cursor.execute(sql, params)
+            by_content_type = cursor.fetchall()
         for content_type_id, count in by_content_type:
             entry = entry_for_model(ContentType.objects.get_for_id(content_type_id).model_class())
             if entry is not None and entry.kind in counts:
@@ -61,21 +70,61 @@ class ChinesePostgresSearchBackend(AnalyzedQueryMixin, PostgresSearchBackend):
         return counts
 
     def _matching(self, query):
-        """FROM … WHERE … of the entries matching an IndexQuery, with ``query.q`` its tsquery (for ranking).
+        """SELECT entry_id, content_type_id, score of the entries matching an IndexQuery; None when none can.
 
-        Each word is looked up in the title's, the body's and the autocomplete column's own GIN index (modelsearch's
-        search matches their concatenation, which no index covers); ranked by the title and body alone, a word only
-        in the autocomplete column (a market's trades) comes after them. The facet words are there too.
+        From the posting list (``search/migrations/0003``), never visiting the entries' rows. A query word matches
+        an entry that has each of its lexemes (as ``plainto_tsquery`` would), in any column; facet words and kinds
+        narrow the same way.
         """
-        word = f"plainto_tsquery('{self.config}', %s)"
-        joiner = " && " if query.operator == "and" else " || "
-        lookups = f"(title @@ {word} OR body @@ {word} OR autocomplete @@ {word})"
-        per_word = f" {query.operator.upper()} ".join(lookups for _ in query.terms)
-        facets = "".join(f" AND autocomplete @@ to_tsquery('{self.config}', %s)" for _ in query.facets)
-        sql = (
-            f"{IndexEntry._meta.db_table}, (SELECT {joiner.join([word] * len(query.terms))} AS q) AS query "
-            f"WHERE ({per_word}){facets}"
+        lexemes = self._lexemes(query.terms)
+        if query.operator == "and" or len(lexemes) == 1:
+            if not all(lexemes):
+                return None, []  # a word without lexemes (only punctuation) matches nothing, as plainto_tsquery
+            return self._matching_all(sorted({word for words in lexemes for word in words}), query)
+        lexemes = [words for words in lexemes if words]
+        return self._matching_any(lexemes, query) if lexemes else (None, [])
+
+    def _matching_all(self, words, query):
+        """Entries with every one of ``words``: each word's range of the index joined on the entry (merge joins)."""
+        joins = "".join(
+            f" JOIN {POSTINGS} AS p{number} ON p{number}.entry_id = p0.entry_id AND p{number}.term = %s"
+            for number in range(1, len(words))
         )
-        params = [*query.terms, *(term for term in query.terms for _ in range(3))]
-        params += [" | ".join(group) for group in query.facets]
+        score = " + ".join(f"p{number}.weight" for number in range(len(words)))
+        where, params = "p0.term = %s", [*words[1:], words[0]]
+        if query.kinds:
+            where += " AND p0.content_type_id = ANY(%s)"
+            params.append(content_type_ids(query.kinds))
+        for group in query.facets:
+            where += f" AND p0.entry_id IN (SELECT entry_id FROM {POSTINGS} WHERE term = ANY(%s))"  # noqa: S608
+            params.append(list(group))
+        sql = f"SELECT p0.entry_id, p0.content_type_id, {score} AS score FROM {POSTINGS} AS p0{joins} WHERE {where}"  # noqa: S608
         return sql, params
+
+    def _matching_any(self, lexemes, query):
+        """Entries with all the lexemes of at least one query word (a partial search): the words' ranges grouped."""
+        looked_up = sorted({word for words in lexemes for word in words})
+        where, params = "term = ANY(%s)", [looked_up]
+        if query.kinds:
+            where += " AND content_type_id = ANY(%s)"
+            params.append(content_type_ids(query.kinds))
+        for group in query.facets:
+            where += f" AND entry_id IN (SELECT entry_id FROM {POSTINGS} WHERE term = ANY(%s))"  # noqa: S608
+            params.append(list(group))
+        having = " OR ".join("count(*) FILTER (WHERE term = ANY(%s)) = %s" for _ in lexemes)
+        params += [value for words in lexemes for value in (words, len(words))]
+        sql = (
+            f"SELECT entry_id, content_type_id, sum(weight) AS score FROM {POSTINGS} WHERE {where} "  # noqa: S608
+            f"GROUP BY entry_id, content_type_id HAVING {having}"
+        )
+        return sql, params
+
+    def _lexemes(self, terms):
+        """Each analysed query word's lexemes under the search configuration, in the order of ``terms``."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT tsvector_to_array(to_tsvector('{self.config}', term)) FROM unnest(%s::text[]) "  # noqa: S608
+                "WITH ORDINALITY AS word(term, position) ORDER BY position",
+                [list(terms)],
+            )
+            return [list(row[0]) for row in cursor.fetchall()]

@@ -114,7 +114,8 @@ def fts_match(query):
     """
     joiner = " AND " if query.operator == "and" else " OR "
     parts = ["{title body autocomplete} : (" + joiner.join(fts_phrase(term) for term in query.terms) + ")"]
-    parts += ["autocomplete : (" + " OR ".join(fts_phrase(word) for word in group) + ")" for group in query.facets]
+    groups = [*query.facets, tuple(kind_word(kind) for kind in query.kinds)] if query.kinds else query.facets
+    parts += ["autocomplete : (" + " OR ".join(fts_phrase(word) for word in group) + ")" for group in groups]
     return " AND ".join(parts)
 
 
@@ -155,6 +156,6 @@ class ChineseSQLiteSearchBackend(AnalyzedQueryMixin, SQLiteSearchBackend):
             for position in range(len(kinds))
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [fts_match(query.narrowed(kind_word(kind))) for kind in kinds])
+            cursor.execute(sql, [fts_match(query.of_kinds(kind)) for kind in kinds])
             counts = dict(cursor.fetchall())
         return {kind: counts[position] for position, kind in enumerate(kinds)}
