@@ -21,11 +21,10 @@ from policies.models import AssessmentCriterion
 from .assessments_factories import make_operator_market, resident_id
 from .complaints_factories import pdf_bytes
 from .conftest import PHONE
-from .utils import SUITE_TODAY, make_city_staff, make_county_staff
+from .utils import PASSWORD, SUITE_TODAY, admin_login, make_city_staff, make_county_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 YEAR = SUITE_TODAY.year
-PASSWORD = "correct horse battery staple"
 DAY = datetime.timedelta(days=1)
 
 
@@ -35,13 +34,7 @@ def phone(browser):
 
 
 def staff_page(browser, live_server, user):
-    page = phone(browser)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
-    return page
+    return admin_login(browser, live_server, user, viewport=PHONE)
 
 
 def operator_page(browser, live_server, username):

@@ -6,11 +6,9 @@ from django.core.cache import cache
 from forms.complaints.models import Complaint
 
 from .complaints_factories import png_bytes
-from .utils import make_county_staff
+from .utils import admin_login, make_county_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
@@ -32,17 +30,6 @@ def fill_complaint(
     page.fill("#id_contact_name", "张三")
     page.fill("#id_contact_phone", "13812345678")
     page.fill("#id_captcha_1", "PASSED")
-
-
-def admin_login(browser, live_server, user):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def track(page, live_server, receipt, code):

@@ -14,11 +14,26 @@ SUITE_NOW = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
 SUITE_TODAY = SUITE_NOW.date()
 
 
-def make_user(username="user", *, groups=(), password="correct horse battery staple", **fields):
+PASSWORD = "correct horse battery staple"  # make_user's
+
+
+def make_user(username="user", *, groups=(), password=PASSWORD, **fields):
     user = get_user_model().objects.create_user(username=username, password=password, **fields)
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
+
+
+def admin_login(browser, live_server, user, viewport=None):
+    """A new browser page signed in to the admin as ``user`` (made by make_user), on the dashboard."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/")
+    return page
 
 
 def make_county_staff(county_name, role_label="县级办案人员", username=None):
