@@ -100,6 +100,10 @@ def approve_everything(browser, live_server):
     page.context.close()
 
 
+def calendar_titles(feed):
+    return [str(item["SUMMARY"]) for item in Calendar.from_ical(feed.body()).walk("VEVENT")]
+
+
 def sign_up(phone_page, url, name, id_number):
     phone_page.goto(url)
     phone_page.get_by_label("姓名").fill(name)
@@ -135,8 +139,7 @@ def test_county_editor_builds_a_sign_up_form_and_an_event_people_sign_up_on_a_ph
         phone_page.goto(url)
         assert phone_page.get_by_role("link", name=EVENT_TITLE).first.is_visible()
     feed = phone_page.request.get(live_server.url + "/events/calendar.ics")
-    summaries = [str(event["SUMMARY"]) for event in Calendar.from_ical(feed.body()).walk("VEVENT")]
-    assert feed.ok and f"【零工专场招聘会】{EVENT_TITLE}" in summaries
+    assert feed.ok and f"【零工专场招聘会】{EVENT_TITLE}" in calendar_titles(feed)
 
     # Four people sign up from the event's page; the second types a wrong identity number first.
     phone_page.goto(live_server.url + event.url)
@@ -184,6 +187,4 @@ def test_county_editor_builds_a_sign_up_form_and_an_event_people_sign_up_on_a_ph
         phone_page.goto(url)
         assert phone_page.get_by_role("link", name=EVENT_TITLE).count() == 0
     feed = phone_page.request.get(live_server.url + "/events/calendar.ics")
-    assert f"【零工专场招聘会】{EVENT_TITLE}" not in [
-        str(item["SUMMARY"]) for item in Calendar.from_ical(feed.body()).walk("VEVENT")
-    ]
+    assert f"【零工专场招聘会】{EVENT_TITLE}" not in calendar_titles(feed)

@@ -1,5 +1,7 @@
 """PostgreSQL text search with the project's analysis."""
 
+from functools import lru_cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.backends.database.postgres.postgres import (
@@ -13,6 +15,33 @@ from ..facets import content_type_ids, entry_for_model
 from . import AnalyzedIndexMixin, AnalyzedQueryMixin
 
 POSTINGS = "search_indexposting"  # each index entry's words and their weights: search/migrations/0003
+
+
+def narrowed(query, alias=""):
+    """`` AND …`` of a posting query (``alias``: its table's, with the dot) for the query's kinds and facet groups."""
+    sql, params = "", []
+    if query.kinds:
+        sql += f" AND {alias}content_type_id = ANY(%s)"
+        params.append(content_type_ids(query.kinds))
+    for group in query.facets:
+        sql += f" AND {alias}entry_id IN (SELECT entry_id FROM {POSTINGS} WHERE term = ANY(%s))"  # noqa: S608
+        params.append(list(group))
+    return sql, params
+
+
+@lru_cache(maxsize=1024)
+def lexemes_of(config, terms):
+    """Each analysed query word's lexemes under a text search configuration, in the order of ``terms``.
+
+    Fixed for a configuration, so a search's count and ranking (and its next visitors) ask the database once.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT tsvector_to_array(to_tsvector('{config}', term)) FROM unnest(%s::text[]) "  # noqa: S608
+            "WITH ORDINALITY AS word(term, position) ORDER BY position",
+            [list(terms)],
+        )
+        return tuple(tuple(row[0]) for row in cursor.fetchall())
 
 
 class ChinesePostgresIndex(AnalyzedIndexMixin, PostgresIndex):
@@ -76,7 +105,7 @@ class ChinesePostgresSearchBackend(AnalyzedQueryMixin, PostgresSearchBackend):
         an entry that has each of its lexemes (as ``plainto_tsquery`` would), in any column; facet words and kinds
         narrow the same way.
         """
-        lexemes = self._lexemes(query.terms)
+        lexemes = lexemes_of(self.config, tuple(query.terms))
         if query.operator == "and" or len(lexemes) == 1:
             if not all(lexemes):
                 return None, []  # a word without lexemes (only punctuation) matches nothing, as plainto_tsquery
@@ -91,40 +120,20 @@ class ChinesePostgresSearchBackend(AnalyzedQueryMixin, PostgresSearchBackend):
             for number in range(1, len(words))
         )
         score = " + ".join(f"p{number}.weight" for number in range(len(words)))
-        where, params = "p0.term = %s", [*words[1:], words[0]]
-        if query.kinds:
-            where += " AND p0.content_type_id = ANY(%s)"
-            params.append(content_type_ids(query.kinds))
-        for group in query.facets:
-            where += f" AND p0.entry_id IN (SELECT entry_id FROM {POSTINGS} WHERE term = ANY(%s))"  # noqa: S608
-            params.append(list(group))
+        narrowing, narrowing_params = narrowed(query, "p0.")
+        where, params = f"p0.term = %s{narrowing}", [*words[1:], words[0], *narrowing_params]
         sql = f"SELECT p0.entry_id, p0.content_type_id, {score} AS score FROM {POSTINGS} AS p0{joins} WHERE {where}"  # noqa: S608
         return sql, params
 
     def _matching_any(self, lexemes, query):
         """Entries with all the lexemes of at least one query word (a partial search): the words' ranges grouped."""
         looked_up = sorted({word for words in lexemes for word in words})
-        where, params = "term = ANY(%s)", [looked_up]
-        if query.kinds:
-            where += " AND content_type_id = ANY(%s)"
-            params.append(content_type_ids(query.kinds))
-        for group in query.facets:
-            where += f" AND entry_id IN (SELECT entry_id FROM {POSTINGS} WHERE term = ANY(%s))"  # noqa: S608
-            params.append(list(group))
+        narrowing, narrowing_params = narrowed(query)
+        where, params = f"term = ANY(%s){narrowing}", [looked_up, *narrowing_params]
         having = " OR ".join("count(*) FILTER (WHERE term = ANY(%s)) = %s" for _ in lexemes)
-        params += [value for words in lexemes for value in (words, len(words))]
+        params += [value for words in lexemes for value in (list(words), len(words))]
         sql = (
             f"SELECT entry_id, content_type_id, sum(weight) AS score FROM {POSTINGS} WHERE {where} "  # noqa: S608
             f"GROUP BY entry_id, content_type_id HAVING {having}"
         )
         return sql, params
-
-    def _lexemes(self, terms):
-        """Each analysed query word's lexemes under the search configuration, in the order of ``terms``."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT tsvector_to_array(to_tsvector('{self.config}', term)) FROM unnest(%s::text[]) "  # noqa: S608
-                "WITH ORDINALITY AS word(term, position) ORDER BY position",
-                [list(terms)],
-            )
-            return [list(row[0]) for row in cursor.fetchall()]

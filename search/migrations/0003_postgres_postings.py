@@ -26,6 +26,13 @@ CREATE TABLE {POSTINGS} (
 CREATE INDEX {POSTINGS}_term ON {POSTINGS} (term, entry_id) INCLUDE (content_type_id, weight);
 CREATE INDEX {POSTINGS}_entry ON {POSTINGS} (entry_id);
 
+CREATE FUNCTION {POSTINGS}_words(title tsvector, body tsvector, autocomplete tsvector, title_norm float8)
+RETURNS TABLE (term text, weight real) LANGUAGE sql IMMUTABLE AS $$
+    SELECT lexeme, (ts_rank(title, query) * title_norm + ts_rank(body, query))::real
+    FROM unnest(tsvector_to_array(title || body || autocomplete)) AS lexeme,
+         LATERAL (SELECT quote_literal(lexeme)::tsquery AS query) AS word
+$$;
+
 CREATE FUNCTION {POSTINGS}_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
@@ -33,12 +40,8 @@ BEGIN
     END IF;
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO {POSTINGS} (entry_id, term, content_type_id, weight)
-        SELECT NEW.id, word.lexeme, NEW.content_type_id,
-               ts_rank(NEW.title, word.query) * NEW.title_norm + ts_rank(NEW.body, word.query)
-        FROM (
-            SELECT lexeme, quote_literal(lexeme)::tsquery AS query
-            FROM unnest(tsvector_to_array(NEW.title || NEW.body || NEW.autocomplete)) AS lexeme
-        ) AS word;
+        SELECT NEW.id, word.term, NEW.content_type_id, word.weight
+        FROM {POSTINGS}_words(NEW.title, NEW.body, NEW.autocomplete, NEW.title_norm) AS word;
     END IF;
     RETURN NULL;
 END $$;
@@ -56,13 +59,9 @@ CREATE TRIGGER {POSTINGS}_truncate AFTER TRUNCATE ON {ENTRIES}
     FOR EACH STATEMENT EXECUTE FUNCTION {POSTINGS}_truncate();
 
 INSERT INTO {POSTINGS} (entry_id, term, content_type_id, weight)
-SELECT entry.id, word.lexeme, entry.content_type_id,
-       ts_rank(entry.title, word.query) * entry.title_norm + ts_rank(entry.body, word.query)
+SELECT entry.id, word.term, entry.content_type_id, word.weight
 FROM {ENTRIES} AS entry,
-     LATERAL (
-         SELECT lexeme, quote_literal(lexeme)::tsquery AS query
-         FROM unnest(tsvector_to_array(entry.title || entry.body || entry.autocomplete)) AS lexeme
-     ) AS word;
+     LATERAL {POSTINGS}_words(entry.title, entry.body, entry.autocomplete, entry.title_norm) AS word;
 """
 
 DROP = f"""
@@ -70,6 +69,7 @@ DROP TRIGGER IF EXISTS {POSTINGS}_truncate ON {ENTRIES};
 DROP TRIGGER IF EXISTS {POSTINGS}_write ON {ENTRIES};
 DROP FUNCTION IF EXISTS {POSTINGS}_truncate();
 DROP FUNCTION IF EXISTS {POSTINGS}_write();
+DROP FUNCTION IF EXISTS {POSTINGS}_words(tsvector, tsvector, tsvector, float8);
 DROP TABLE IF EXISTS {POSTINGS};
 """
 
