@@ -11,6 +11,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from icalendar import Calendar
 from openpyxl import load_workbook
@@ -56,9 +57,21 @@ def build_form(page, live_server, services):
 
 
 def submit_for_moderation(page):
+    settle_autosave(page)
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-submit']").click()
     page.wait_for_selector(".messages .success, .w-message--success, [role=status] .success", timeout=15000)
+
+
+def settle_autosave(page):
+    """Let Wagtail's autosave of the last change finish before submitting.
+
+    Its first save creates the page and points the form at the page's edit view; a submit sent while that save is
+    under way goes to the create view and makes a second page.
+    """
+    autosave_ms = getattr(settings, "WAGTAIL_AUTOSAVE_INTERVAL", 500)
+    page.wait_for_timeout(autosave_ms + 300)  # the save of the last change has begun
+    page.wait_for_selector("#w-autosave-indicator:not([data-w-autosave-state-value=saving])", state="attached")
 
 
 def build_event(page, live_server, events, market, form):
