@@ -55,7 +55,7 @@ check: install
 	SECRET_KEY=check-only $(MANAGE) makemigrations --check --dry-run
 
 test: install system-packages lint check
-	$(UV) run --frozen pytest -n 2 $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n 2 --dist worksteal $(PYTEST_ARGS)
 
 bench: install
 	$(UV) run --frozen python -m bench

@@ -92,7 +92,7 @@ def test_seed_loads_both_policies_under_policies(client, home):
     assert "宁德市零工市场规范化建设实施方案" in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_demo_password_is_printed_once_and_only_in_demo_mode():
     out = io.StringIO()
     call_command("load_seed_content", stdout=out)
