@@ -1,5 +1,6 @@
 """通知公告: notices, announcements and publicity notices (公示) with their period."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -119,7 +120,7 @@ class NoticePage(Page):
 class NoticeAttachment(Orderable):
     notice = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("文件")
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("文件")
     )
     title = models.CharField(_("附件名称"), max_length=200, blank=True, help_text=_("留空则用文件标题"))
 

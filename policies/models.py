@@ -1,6 +1,7 @@
 """Policy documents as structured content: pages, numbered clauses, annexes, comments on drafts,
 assessment criteria linked to clauses, and the rule values the rules engine reads."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +19,9 @@ from portal.vocabulary import FacilityType
 
 from .blocks import PolicyBodyBlock
 from .comments import receive_comment
+from .documents import OfficialDocument, current_versions  # noqa: F401  (the app's document model lives there)
 from .forms import CommentForm
+from .library import DocumentLibraryPage  # noqa: F401  (a page model of this app)
 from .listing import policy_listing
 from .status import LABELS as STATUS_LABELS
 from .status import policy_status
@@ -173,7 +176,7 @@ class PolicyPage(Page):
         context["text_version"] = (
             f"{self.pk}:{self.latest_revision_id}:{content_version.current()}:{timezone.localdate()}"
         )
-        context["annexes"] = list(self.annexes.select_related("document"))
+        context["annexes"] = annexes_with_current_files(self.annexes.select_related("document"))
         context["interpretations"] = PolicyInterpretationPage.objects.live().filter(policy=self).order_by("-issue_date")
         if self.is_consultation_draft:
             context["published_comments"] = self.comments.filter(status=PolicyComment.Status.PUBLISHED)
@@ -250,6 +253,15 @@ class PolicyClause(index.Indexed, models.Model):
         return f"{source} 第{self.number}条"
 
 
+def annexes_with_current_files(annexes):
+    """The annexes, each with ``current_document``: the newest version of its file."""
+    annexes = list(annexes)
+    newest = current_versions([annex.document for annex in annexes if annex.document is not None])
+    for annex in annexes:
+        annex.current_document = newest.get(annex.document_id)
+    return annexes
+
+
 class PolicyAnnex(Orderable):
     """An annex (附件) listed on its policy, with its download when the bureau has one."""
 
@@ -258,7 +270,7 @@ class PolicyAnnex(Orderable):
     title = models.CharField(_("名称"), max_length=200)
     description = models.TextField(_("说明"), blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document",
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

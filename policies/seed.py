@@ -20,6 +20,7 @@ from portal.regions import City
 from portal.scoping import groups_with_role
 
 from . import seed_data
+from .documents import DocumentKind
 from .models import AssessmentCriterion, PolicyAnnex, PolicyClause, PolicyIndexPage, PolicyPage, RuleValue
 
 TEXTS = Path(__file__).resolve().parent / "seed_texts"
@@ -213,7 +214,19 @@ def ensure_annex(page, sort_order, label, title, description="", document_factor
     if annex.document_id is None and document_factory is not None:
         annex.document = document_factory()
         annex.save(update_fields=["document"])
+    if annex.document is not None and not annex.document.issuing_body:
+        describe_from_policy(annex.document, page)
     return annex
+
+
+def describe_from_policy(document, policy):
+    """An annex's file carries its policy's 文号, issuing bodies, date, validity and city."""
+    document.document_number = policy.document_number
+    document.issuing_body = policy.issuing_bodies
+    document.issue_date = policy.issue_date
+    document.valid_until = policy.expiry_date
+    document.city = policy.city
+    document.save(update_fields=["document_number", "issuing_body", "issue_date", "valid_until", "city"])
 
 
 def ensure_quanzhou_annexes(page):
@@ -272,9 +285,9 @@ def make_document(title, spec, page):
     return save_document(title, f"{spec['label']}.docx", buffer.getvalue())
 
 
-def save_document(title, file_name, content):
-    """A Wagtail document in the root collection, for an annex's download."""
-    document = get_document_model()(title=title, collection=root_collection())
+def save_document(title, file_name, content, kind=DocumentKind.BLANK_FORM):
+    """A Wagtail document in the root collection, for an annex's download (the seed's annexes are all forms)."""
+    document = get_document_model()(title=title, collection=root_collection(), kind=kind)
     document.file.save(file_name, ContentFile(content), save=False)
     document.save()
     return document

@@ -49,6 +49,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "policies.PolicyIndexPage",
+        "policies.DocumentLibraryPage",
         "markets.MarketIndexPage",
         "wages.WageGuideIndexPage",
         "notices.NoticeIndexPage",

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 from forms.complaints.models import FeedbackIndexPage, ServiceIndexPage
 from markets.models import CountyDirectoryPage, MarketIndexPage
 from notices.models import EventIndexPage, NoticeIndexPage
-from policies.models import PolicyIndexPage
+from policies.models import DocumentLibraryPage, PolicyIndexPage
 from wages.models import WageGuideIndexPage
 
 from .models import HomePage
@@ -37,6 +37,9 @@ SECTIONS = [
     (ServiceIndexPage, "services", "办事服务", "下载申请表格，在线办理零工市场（驿站）认定和补助申请。"),
     (FeedbackIndexPage, "feedback", "投诉建议", "投诉黑中介、虚假招聘、拖欠工资等问题，提出意见建议，查询办理进度。"),
 ]
+
+# Linked from the policies' list and the footer rather than the navigation, which stays at six sections.
+LIBRARY_INTRO = "政策文件的附件、空白表格和通知公告的附件，可按城市、类别和有效性查找；文件更新后，旧版本仍可下载。"
 
 DEMO_ADMIN_USERNAME = "demo-admin"
 
@@ -72,6 +75,7 @@ def build_site_tree(stdout):
         site.save()
     for model, slug, title, intro in SECTIONS:
         ensure_child(home, model, slug, title=title, intro=f"<p>{intro}</p>", show_in_menus=True)
+    ensure_child(home, DocumentLibraryPage, "library", title="文件库", intro=f"<p>{LIBRARY_INTRO}</p>")
     return home
 
 

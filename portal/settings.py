@@ -377,6 +377,8 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # Documents are always served by the portal (permissions and collections checked, links on the portal's own
 # address), whichever storage holds them, rather than by a redirect to a bucket's address.
+# Documents carry 文号, issuing body, dates, validity, city and the version they replace (policies/documents.py).
+WAGTAILDOCS_DOCUMENT_MODEL = "policies.OfficialDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "zip", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

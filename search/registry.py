@@ -20,7 +20,7 @@ from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 from portal.regions import City
 
@@ -80,14 +80,9 @@ def live_parent(path):
     return narrow
 
 
-def closed_collections():
-    """The collections a view restriction (their own or an ancestor's) closes."""
-    return [collection.pk for collection in Collection.objects.all() if collection.get_view_restrictions().exists()]
-
-
 def open_documents():
-    """Documents anyone may open: none in a closed collection (the sitemap lists these)."""
-    return get_document_model().objects.exclude(collection__in=closed_collections())
+    """Documents anyone may open (the sitemap lists these)."""
+    return get_document_model().objects.open_to_all()
 
 
 def public_documents(queryset):
@@ -96,8 +91,7 @@ def public_documents(queryset):
     Search never shows a restricted document's title or text, even to someone who could open it: its snippet
     would otherwise carry what the restriction protects to a page that any later reader may see.
     """
-    closed = get_document_model().objects.filter(collection__in=closed_collections()).values_list("pk", flat=True)
-    return queryset.exclude(document__in=list(closed))
+    return queryset.filter(document__in=open_documents())
 
 
 def upcoming(queryset):

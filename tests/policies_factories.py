@@ -1,6 +1,9 @@
-"""Helpers for the policy tests: the seeded policies, and pages the seed does not make."""
+"""Helpers for the policy tests: the seeded policies, pages the seed does not make, documents."""
 
 import datetime
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 
 from policies.models import PolicyIndexPage, PolicyInterpretationPage, PolicyPage
 
@@ -32,3 +35,11 @@ def make_interpretation(policy, title="政策解读：测试", **fields):
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def make_document(title="测试文件", *, content="测试文件内容", name="test.txt", **fields):
+    """An official document (the portal's Wagtail document model) with a small file."""
+    document = get_document_model()(title=title, **fields)
+    document.file.save(name, ContentFile(content.encode() if isinstance(content, str) else content), save=False)
+    document.save()
+    return document

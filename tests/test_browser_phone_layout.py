@@ -53,6 +53,7 @@ def public_pages(home, settings):
         "home": "/",
         "policies": "/policies/",
         "a policy": policy.url,
+        "the library": "/library/",
         "directory": "/markets/",
         "a county": market.get_parent().url,
         "a market": market.url,

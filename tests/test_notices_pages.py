@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 
 from notices.models import NoticeIndexPage, NoticePage
 from notices.publicity import publicity_status
@@ -93,7 +93,7 @@ def test_sample_notices_cite_the_quanzhou_assessment_deadline_and_are_marked(cli
 
 
 def test_attachments_are_listed_with_type_and_size(client, home):
-    document = Document(title="工作考核表")
+    document = get_document_model()(title="工作考核表")
     document.file.save("kaohe.docx", ContentFile(b"x" * 2048), save=False)
     document.save()
     page = add_notice("with-attachment")

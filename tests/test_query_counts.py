@@ -42,6 +42,7 @@ MOST_QUERIES = {
     "search": 30,  # 18 kinds of result could share a page: one query for each of the ten shown at most
     "the GeoJSON": 7,
     "the map's view": 4,
+    "the library": 16,
 }
 
 
@@ -61,6 +62,7 @@ def page_urls():
         "search": "/search/?q=运维补助",
         "the GeoJSON": "/api/v1/markets.geojson",
         "the map's view": "/api/v1/markets/map?bbox=117,23,121,28&zoom=8",
+        "the library": "/library/",
     }
 
 
@@ -75,9 +77,11 @@ def query_counts(client):
 
 
 def add_annexes_and_criteria_links(policy):
-    """Three more annexes with downloads on the policy page, and every criterion of its city linked to clause 1."""
+    """Three more annexes with downloads on the policy page, each a new version of the one before (the library
+    lists the last with its earlier versions), and every criterion of its city linked to clause 1."""
+    document = None
     for n in range(3):
-        document = get_document_model()(title=f"测试附件{n}")
+        document = get_document_model()(title=f"测试附件{n}", replaces=document)
         document.file.save(f"annex-{n}.txt", ContentFile(b"annex"), save=False)
         document.save()
         PolicyAnnex.objects.create(
@@ -106,7 +110,7 @@ def add_published_info(market):
 def add_content():
     """Eight more markets with services, facilities, trades, hours and stars, and more of what the market page
     publishes; eight more notices; eight more events (half at the market read); ten more wage rates; annexes with
-    downloads and criteria links on the policy page."""
+    downloads (also new versions, in the library) and criteria links on the policy page."""
     add_annexes_and_criteria_links(next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft))
     add_published_info(MarketPage.objects.live().first())
     services = list(MarketService.objects.values_list("code", flat=True)[:3])
