@@ -236,6 +236,14 @@ def test_the_seeded_events_are_upcoming_and_signed_up_through_the_built_forms(cl
     assert "蕉城区零工专场招聘会" in client.get("/").content.decode()
 
 
+def test_a_sign_up_form_links_back_to_its_event_until_the_event_has_passed(client, home, time_machine):
+    job_fair = EventPage.objects.get(slug="ningde-jiaocheng-gig-job-fair")
+    form_page = client.get(job_fair.signup_form.url).content.decode()
+    assert "本表单用于报名：" in form_page and f'href="{job_fair.url}">{job_fair.title}</a>' in form_page
+    time_machine.move_to(job_fair.ends_at + datetime.timedelta(minutes=1), tick=False)
+    assert f'href="{job_fair.url}"' not in client.get(job_fair.signup_form.url).content.decode()
+
+
 # --- the admin ------------------------------------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""{% upcoming_events %}: the next few events for the home page, or a market's own (``market=page``)."""
+"""{% upcoming_events %}: the next few events for the home page, or a market's own (``market=page``);
+{% events_signing_up_with page %}: the upcoming events whose sign-up is this form, for the form's page to link back."""
 
 from django import template
 
@@ -25,3 +26,9 @@ def upcoming_events(context, market=None):
     if market:  # "" when the including template has no market
         events = events.filter(market=market)
     return {"events": list(events[: MARKET_COUNT if market else HOME_COUNT]), "index": events_section(context)}
+
+
+@register.simple_tag
+def events_signing_up_with(form_page):
+    """The upcoming events whose 在线报名 is ``form_page`` (one query)."""
+    return list(event_pages.upcoming_events().filter(signup_form=form_page))
