@@ -26,7 +26,7 @@ urlpatterns = [
     path("", include("forms.complaints.urls")),
     path("", include("markets.urls")),
     path("", include("notices.urls")),
-    path("", include("policies.urls")),
+    path("", include("policies.api_urls")),
     path("", include("search.urls")),
 ]
 
@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("operators/assessments/", include("forms.assessments.urls")),
     path("assessment-results/", include("forms.assessments.public_urls")),
     path("operators/", include("forms.applications.urls")),
+    path("", include("policies.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -66,3 +66,14 @@ def test_wage_guide_table_headings_in_english(client, home):
     chinese = client.get(url).content.decode()
     assert "下四分位数" in chinese
     assert "默认顺序" in chinese
+
+
+@pytest.mark.django_db
+def test_the_calculator_and_the_criteria_have_english_addresses(client, home):
+    calculator = client.get("/en/assessment/calculator/")
+    assert calculator.status_code == 200 and '<html lang="en">' in calculator.content.decode()
+    assert "补贴测算" not in calculator.content.decode().split("<main", 1)[1].split("</h1>", 1)[0]
+    assert client.get("/en/assessment/criteria/quanzhou/").status_code == 200
+    chinese = client.get("/assessment/calculator/").content.decode()
+    assert '<html lang="zh-Hans">' in chinese and "补贴测算" in chinese
+    assert 'href="/en/assessment/calculator/"' in client.get("/en/policies/").content.decode()
