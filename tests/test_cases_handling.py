@@ -164,10 +164,23 @@ def test_overdue_cases_stand_out_in_list_and_dashboard_and_can_be_reminded(clien
     dashboard = client.get("/admin/").content.decode()
     assert "投诉建议办理时限" in dashboard and overdue.receipt_no in dashboard and soon.receipt_no in dashboard
     assert later.receipt_no not in dashboard
+    assert "没有待受理的件。" in dashboard
+    assert html.count("未超期") == 1
     client.force_login(make_city_staff("泉州市", "市级管理员"))
     act(client, overdue, "remind", note="请于本周内办结")
     assert overdue.events.filter(action="reminded", note="请于本周内办结").exists()
     assert refused(act(client, later, "remind"))
+
+
+def test_the_dashboard_counts_the_complaints_not_yet_accepted_of_the_user_s_county(client, home, jinjiang):
+    for _n in range(2):
+        make_complaint("晋江市")  # new: waiting to be accepted
+    make_complaint("鲤城区")
+    make_complaint("晋江市", status=Complaint.Status.IN_PROGRESS, close_due=datetime.date(2026, 12, 30))
+    dashboard = client.get("/admin/").content.decode()
+    assert "待受理 2 件" in dashboard and f'{LIST_URL}?status={Complaint.Status.NEW}"' in dashboard
+    listed = client.get(LIST_URL, {"status": Complaint.Status.NEW}).content.decode()
+    assert listed.count("未超期") == 2
 
 
 def test_duplicate_marking(client, home, jinjiang):

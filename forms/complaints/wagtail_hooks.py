@@ -116,9 +116,12 @@ class ComplaintAdmin(CaseAdmin):
     status_badge.short_description = _("状态")
 
     def deadline_badge(self, case):
+        """已超期 / 即将超期 stand out; every other row says where it stands, so the column never reads "-"."""
+        if not case.is_open:
+            return _("已办结")
         badge = DEADLINE_BADGES.get(case.deadline_state(limits=self._limits()))
         if badge is None:
-            return ""
+            return _("未超期")
         css = "deadline-overdue" if badge[0] == "danger" else "deadline-soon"
         return format_html('<strong class="{}">{}</strong>', css, badge[1])
 
@@ -303,6 +306,8 @@ class DeadlinePanel(Component):
         return {
             "overdue": [item for item in flagged if item[1][0] == "danger"],
             "due_soon": [item for item in flagged if item[1][0] == "warn"],
+            "not_accepted": open_cases.filter(status=Complaint.Status.NEW).count(),
+            "new_status": Complaint.Status.NEW,
             "list_url": case_list_url(Complaint),
         }
 
