@@ -1,0 +1,142 @@
+"""The Wagtail admin reads in Chinese: locale/zh_Hans fills the msgids Wagtail 8's own zh_Hans catalogues lack."""
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+
+from markets.models import ConstructionTarget
+
+from .complaints_factories import make_complaint
+from .utils import make_user
+
+pytestmark = pytest.mark.django_db
+
+AUTOSAVE_LABELS = ["正在保存…", "已保存", "自动保存已暂停"]
+
+
+@pytest.fixture
+def staff_client(client, home):
+    client.force_login(make_user("chief", is_superuser=True, is_staff=True))
+    return client
+
+
+class _Text(HTMLParser):
+    HIDDEN = {"script", "style", "svg", "template"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in self.HIDDEN
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def text_of(response):
+    """What staff read: the page's text, without scripts, tags and attributes (Stimulus attributes are English)."""
+    assert response.status_code == 200
+    parser = _Text()
+    parser.feed(response.content.decode())
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def test_dashboard_is_chinese(staff_client, home):
+    html = staff_client.get("/admin/").content.decode()
+    assert "Search all pages" not in html
+    assert 'placeholder="搜索全部页面…"' in html
+    text = text_of(staff_client.get("/admin/"))
+    assert re.search(r"\d+ 个页面", text)  # the site summary, not "96 Pages"
+    assert not re.search(r"\d+ Pages?\b", text)
+    assert "created in" not in text
+
+
+def test_page_listing_has_no_english_filters_or_pagination(staff_client, home):
+    text = text_of(staff_client.get(f"/admin/pages/{home.pk}/"))
+    assert not re.search(r"\bBy \S", text)
+    assert not re.search(r"\d+ of \d+", text)  # "1-4 of 4 页面"
+    assert re.search(r"共 \d+ 个页面，当前显示第 \d+-\d+ 个", text)
+    assert "Inspect" not in text
+
+
+def test_modeladmin_listing_filters_are_chinese(staff_client, home):
+    make_complaint()
+    text = text_of(staff_client.get(reverse("forms_complaint_modeladmin_index")))
+    assert not re.search(r"\bBy \S", text)  # "By 状态"
+    assert "按状态" in text
+    assert "Inspect" not in text
+
+
+def test_snippet_listing_and_editor_are_chinese(staff_client, home):
+    listing = text_of(staff_client.get(reverse("wagtailsnippets_markets_constructiontarget:list")))
+    assert not re.search(r"\bBy \S", listing)
+    assert not re.search(r"\d+ of \d+", listing)
+    assert "批量操作" in listing  # Wagtail's own "批量动作" overridden
+
+    target = ConstructionTarget.objects.first()
+    editor = staff_client.get(reverse("wagtailsnippets_markets_constructiontarget:edit", args=[target.pk]))
+    html = editor.content.decode()
+    # The unsaved-changes and editing-session banners (this snippet keeps no revisions, so no autosave indicator).
+    assert "离开前请保存更改" in html
+    assert "发生网络错误" in html
+    for english in ["Save your changes before leaving", "A network error occurred", "Saved", "Autosave"]:
+        assert english not in text_of(editor)
+    assert "Save your changes before leaving" not in html
+
+
+def test_page_editor_carries_chinese_autosave_labels(staff_client, home):
+    text = text_of(staff_client.get(f"/admin/pages/{home.pk}/edit/"))
+    for label in AUTOSAVE_LABELS:
+        assert label in text
+    for english in ["Saving…", "Saved", "Autosave is paused"]:
+        assert english not in text
+
+
+def test_admin_javascript_catalogue_is_chinese(staff_client):
+    """Wagtail's /admin/jsi18n/ is Django's JavaScriptCatalog (packages=["wagtail.admin"]), which merges
+    LOCALE_PATHS too, so locale/zh_Hans/LC_MESSAGES/djangojs.po reaches the autosave controller."""
+    script = staff_client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    assert catalog["Autosave in progress…"] == "正在自动保存…"
+    assert catalog["Changes have been autosaved."] == "更改已自动保存。"
+    assert catalog["A network error occurred."] == "发生网络错误。"
+    assert catalog["%(num)s error"] == ["%(num)s 个错误"]
+
+
+def test_filled_msgids_translate():
+    with translation.override("zh-hans"):
+        assert gettext("Search all pages…") == "搜索全部页面…"
+        assert gettext("By %(filter_title)s") % {"filter_title": "状态"} == "按状态"
+        assert gettext("Saved") == "已保存"
+        assert gettext("Autosave is paused") == "自动保存已暂停"
+        assert (
+            gettext("There are validation errors, click save to highlight them.")
+            == "存在校验错误，点击保存以突出显示。"
+        )
+        assert gettext("Inspect") == "查看详情"
+        values = {"start_index": 1, "end_index": 4, "items_count": 4, "model_name": "页面"}
+        assert gettext("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s") % values == (
+            "共 4 个页面，当前显示第 1-4 个"
+        )
+        pages = ngettext(
+            '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+            '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+            96,
+        )
+        assert pages.startswith("%(total)s 个页面")
+
+
+def test_english_admin_is_still_english():
+    with translation.override("en"):
+        assert gettext("Search all pages…") == "Search all pages…"
+        assert gettext("Inspect") == "Inspect"
