@@ -11,13 +11,10 @@ from functools import reduce
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
-
-from .status import policy_status
 
 
 class DocumentKind(models.TextChoices):
@@ -113,22 +110,12 @@ class OfficialDocument(AbstractDocument):
     @property
     def current_version(self):
         """The newest version of this file: itself unless a later one replaces it."""
-        document, seen = self, {self.pk}
-        while is_replaced(document) and document.replaced_by.pk not in seen:
-            document = document.replaced_by
-            seen.add(document.pk)
-        return document
+        return current_versions([self])[self.pk]
 
     @property
     def earlier_versions(self):
         """The versions this one replaced, the latest first."""
-        return earlier_versions(self)
-
-    def validity(self, today=None):
-        """现行有效 / 即将失效 / 已失效 by ``valid_until``, or 已被替代 once a newer version replaces it."""
-        if not self.is_current:
-            return ReplacedStatus()
-        return policy_status(today=today or timezone.localdate(), expiry_date=self.valid_until)
+        return earlier_versions_of([self], OfficialDocument.objects.all())[self.pk]
 
 
 METADATA_FIELDS = ("document_number", "issuing_body", "issue_date", "valid_until", "city_id")
@@ -144,15 +131,6 @@ def inherit_metadata(document, replaced):
         document.kind = replaced.kind
 
 
-class ReplacedStatus:
-    code = "replaced"
-    label = _("已被新版本替代")
-    badge = "muted"
-
-    def __str__(self):
-        return str(self.label)
-
-
 def is_replaced(document):
     """Whether a newer version replaces ``document`` (the reverse one-to-one raises when there is none)."""
     try:
@@ -161,38 +139,40 @@ def is_replaced(document):
         return False
 
 
-def earlier_versions(document):
-    versions, seen = [], {document.pk}
-    while document.replaces_id is not None and document.replaces_id not in seen:
-        document = document.replaces
-        versions.append(document)
-        seen.add(document.pk)
-    return versions
+def chain(start, following):
+    """``start`` and the ids that follow it in ``following`` (id → next id), stopping before a repeat."""
+    ids = [start]
+    while following.get(ids[-1]) is not None and following[ids[-1]] not in ids:
+        ids.append(following[ids[-1]])
+    return ids
+
+
+def newer_by_id():
+    """Each replaced document's id → the id of the version replacing it (one query)."""
+    return dict(OfficialDocument.objects.exclude(replaces=None).values_list("replaces_id", "pk"))
 
 
 def version_ids(document):
     """The ids of ``document`` and every version replacing it, directly or through later ones, as saved."""
-    ids, newest = {document.pk}, document.pk
-    while (newer := OfficialDocument.objects.filter(replaces_id=newest).values_list("pk", flat=True).first()) and (
-        newer not in ids
-    ):
-        ids.add(newer)
-        newest = newer
-    return ids
+    return set(chain(document.pk, newer_by_id()))
 
 
 def current_versions(documents):
     """The newest version of each of ``documents``, by id, in two queries however long the chains."""
-    newer = dict(OfficialDocument.objects.exclude(replaces=None).values_list("replaces_id", "pk"))
-    newest = {}
-    for document in documents:
-        seen, pk = {document.pk}, document.pk
-        while pk in newer and newer[pk] not in seen:
-            pk = newer[pk]
-            seen.add(pk)
-        newest[document.pk] = pk
-    replacements = OfficialDocument.objects.in_bulk(
-        {pk for pk in newest.values() if pk not in {d.pk for d in documents}}
-    )
-    by_pk = {document.pk: document for document in documents} | replacements
-    return {pk: by_pk[newest_pk] for pk, newest_pk in newest.items()}
+    newer = newer_by_id()
+    newest = {document.pk: chain(document.pk, newer)[-1] for document in documents}
+    given = {document.pk: document for document in documents}
+    replacements = OfficialDocument.objects.in_bulk(set(newest.values()) - set(given))
+    return {pk: (given | replacements)[newest_pk] for pk, newest_pk in newest.items()}
+
+
+def earlier_versions_of(documents, open_documents):
+    """Each document's earlier versions among ``open_documents``, the latest first, in one query."""
+    replaced = {document.pk: document for document in open_documents.exclude(replaced_by=None)}
+    earlier = {pk: document.replaces_id for pk, document in replaced.items()} | {
+        document.pk: document.replaces_id for document in documents
+    }
+    return {
+        document.pk: [replaced[pk] for pk in chain(document.pk, earlier)[1:] if pk in replaced]
+        for document in documents
+    }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.pages import IntroPage
 from portal.regions import City
 
-from .documents import DocumentKind, OfficialDocument
+from .documents import DocumentKind, OfficialDocument, earlier_versions_of
 from .status import policy_status
 
 PER_PAGE = 20
@@ -57,19 +57,6 @@ def filtered_documents(open_documents, chosen, today):
             Q(title__icontains=word) | Q(document_number__icontains=word) | Q(issuing_body__icontains=word)
         )
     return documents.order_by("-issue_date", "-created_at", "-pk")
-
-
-def earlier_versions_of(documents, open_documents):
-    """Each document's earlier versions, the latest first, from one query of every replaced document."""
-    replaced = {document.pk: document for document in open_documents.exclude(replaced_by=None)}
-    versions = {}
-    for document in documents:
-        chain, previous = [], document.replaces_id
-        while previous in replaced and replaced[previous] not in chain:
-            chain.append(replaced[previous])
-            previous = replaced[previous].replaces_id
-        versions[document.pk] = chain
-    return versions
 
 
 def library_listing(params, *, today):
