@@ -44,6 +44,12 @@ ARRANGEMENT_2027 = [
 
 
 @pytest.fixture(autouse=True)
+def seeded(home):
+    """The seeded groups, counties and pages, put back if a transactional test before this one flushed them."""
+    return home
+
+
+@pytest.fixture(autouse=True)
 def calendar_as_released(monkeypatch, time_machine):
     """1 December 2026, and chinesecalendar as it stood when it knew 2004–2026, whichever version
     is installed (conftest.py empties the cache of the bureau's entries around every test)."""
