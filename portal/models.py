@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from forms.cases import held_uploads
+
 from . import privacy
 from .blocks import HomeBlocks
 from .pages import IntroPage
@@ -106,5 +108,9 @@ class PrivacyNoticePage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         retention = PersonalDataRetention.load(request)
-        context.update(personal_data_uses=privacy.uses(retention), retention=retention)
+        context.update(
+            personal_data_uses=privacy.uses(retention),
+            retention=retention,
+            held_hours=int(held_uploads.HOLD_FOR.total_seconds() // 3600),
+        )
         return context

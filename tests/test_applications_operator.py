@@ -126,6 +126,17 @@ def test_a_market_name_out_of_the_standard_form_is_refused_with_the_form_to_use(
     assert "名称应以所在县（市、区）“丰泽区”开头" in field_errors(html.content.decode(), "id_market_name")
 
 
+def test_a_file_saved_with_a_draft_that_has_errors_is_not_held_to_be_sent_twice(logged_in):
+    client, profile = logged_in
+    application = make_application(profile)
+    url = f"/operators/applications/{application.receipt_no}/edit/"
+    values = recognition_values(uscc=VALID_USCC_2[:-1] + "A")
+    html = client.post(url, post_data(values, profile, material_0=upload("营业执照.pdf"))).content.decode()
+    assert "校验码不正确（按GB 32100计算）" in field_errors(html, "id_uscc")
+    assert application.documents.get().original_name == "营业执照.pdf"  # stored with the draft at once
+    assert "-held" not in html and "已保留您上次选择的文件" not in html  # so not offered to be sent again
+
+
 def test_a_draft_gets_a_reference_number_and_can_be_incomplete(logged_in):
     client, profile = logged_in
     response = client.post(NEW_RECOGNITION, post_data({"market_name": "丰泽区东海零工市场"}, profile))

@@ -62,9 +62,13 @@ def test_a_bad_score_is_named_next_to_its_field_and_the_rest_is_kept(client, hom
     user, _profile, market = make_operator_market()
     assessment = started(logged_in(client, user), round_, market)
     url = reverse("assessments:edit", args=[assessment.receipt_no])
-    response = client.post(url, all_items(points_1="12", evidence_3="参加了春风行动招聘会", intent="draft"))
+    data = all_items(points_1="12", evidence_3="参加了春风行动招聘会", intent="draft")
+    data["files_3"] = SimpleUploadedFile("招聘会照片.pdf", pdf_bytes(), "application/pdf")
+    response = client.post(url, data)
     page = response.content.decode()
     assert response.status_code == 200 and "不能超过该项基本分值10" in page
+    assert assessment.evidence.get().original_name == "招聘会照片.pdf"  # stored with the draft at once,
+    assert "已保留您上次选择的文件" not in page  # so not offered to be sent, and stored, again
     assert 'value="12"' in page  # what was typed stays in the field
     item3 = assessment.items.get(number=3)
     assert item3.self_points == 5 and item3.evidence_text == "参加了春风行动招聘会"

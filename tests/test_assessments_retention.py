@@ -106,6 +106,7 @@ def test_the_command_says_how_many_rosters_it_erased(assessment, time_machine):
         "已删除花名册个人信息：年度考核 1 份",
         "已删除联系方式：公示异议 0 件",
         "已删除超过保存期限的自建表单提交：0 份",
+        "已删除未再提交的表单暂存文件：0 个",
     ]
     assert erase().splitlines()[1] == "已删除花名册个人信息：年度考核 0 份"
 

@@ -122,5 +122,24 @@ def test_bad_input_gets_messages_next_to_fields_and_keeps_what_was_typed(
     assert phone_page.input_value("#id_description") == "包工头拖欠三天工钱共900元。"
     assert phone_page.input_value("#id_contact_name") == "张三"
     assert phone_page.input_value("#id_happened_on") == "2026-11-20"
-    assert "请重新选择文件" in phone_page.inner_text("#reselect-files")
+    assert phone_page.locator(".held-file").count() == 0  # a refused file is not kept
     assert not Complaint.objects.exists()
+
+
+def test_a_wrong_captcha_keeps_every_field_and_the_photo(live_server, home, phone_page, screenshot_dir, tmp_path):
+    phone_page.goto(live_server.url + "/feedback/complaint/")
+    fill_complaint(phone_page, tmp_path, photo_bytes=png_bytes())
+    phone_page.fill("#id_captcha_1", "WRONG")
+    phone_page.get_by_role("button", name="提交").click()
+    phone_page.wait_for_selector("#form-errors")
+    phone_page.screenshot(path=screenshot_dir / "complaint-wrong-captcha-phone.png", full_page=True)
+    assert "验证码不正确，请重新输入。" in phone_page.inner_text("#field-captcha")
+    assert "已保留您上次选择的文件：wage.png" in phone_page.inner_text("#field-attachment_1")
+    assert phone_page.input_value("#id_description") == "包工头拖欠三天工钱共900元。"
+    assert phone_page.input_value("#id_contact_phone") == "13812345678"
+    assert phone_page.locator("#id_county option:checked").inner_text() == "晋江市"
+    phone_page.fill("#id_captcha_1", "PASSED")
+    phone_page.get_by_role("button", name="提交").click()
+    phone_page.wait_for_selector("#receipt-no")
+    case = Complaint.objects.get()
+    assert [attachment.original_name for attachment in case.attachments.all()] == ["wage.png"]

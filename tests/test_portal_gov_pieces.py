@@ -195,6 +195,7 @@ def test_the_privacy_notice_lists_the_complaint_forms_data_and_its_retention_per
     for key in ("comment", "survey", "objection", "operator", "application", "roster"):
         assert f'id="personal-data-{key}"' in html
     assert "考核完成时限后保存3年" in html
+    assert "未再提交的最长保存 24 小时" in html  # what a failed form's files are held for
 
 
 def test_the_privacy_notice_follows_the_bureaus_retention_setting(client, home):

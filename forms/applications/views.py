@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail import hooks
 
+from forms.cases.held_uploads import discard_held_uploads
 from forms.cases.uploads import private_file_response
 from portal.ratelimits import limited
 
@@ -212,6 +213,7 @@ def save_uploads(application, materials_form):
             content_type=uploaded.checked_content_type,
             size=uploaded.size,
         )
+    discard_held_uploads(materials_form)  # stored with the draft: shown again, the form asks for no file back
 
 
 def render_form(request, spec, application, form, materials_form, missing=()):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forms.applications.views import operator_profile_required
+from forms.cases.held_uploads import discard_held_uploads
 from forms.cases.uploads import private_file_response
 from markets.models import MarketPage
 
@@ -146,6 +147,7 @@ def save_what_is_valid(assessment, form, honours):
         item.save()
         store_file(assessment, n, form.valid_value(f"files_{n}"))
     store_file(assessment, AssessmentEvidence.REPORT, form.valid_value("report"))
+    discard_held_uploads(form)  # stored with the draft: shown again, the form asks for no file back
     honours_ok = honours.is_valid()
     if honours_ok:
         honours.save()

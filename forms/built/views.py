@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt
+from forms.cases.held_uploads import discard_held_uploads
 from forms.cases.submissions import one_request_per_token, token_cache_key
 from portal.ratelimits import exceeded
 
@@ -188,6 +189,7 @@ def save_submission(page, form):
             upload.save()
         places_left = None if locked.capacity is None else locked.capacity - taken - 1
         notify_owners(locked, submission, places_left)
+    discard_held_uploads(form)
     logger.info("built form %s: submission %s received", page.pk, submission.receipt_no)
     return submission
 

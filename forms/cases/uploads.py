@@ -34,6 +34,8 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
+from .held_uploads import HeldFileInput
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo: more than any phone takes, 160 MB once decoded
 IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png"}
@@ -215,7 +217,8 @@ class PrivateUploadBase(models.Model):
 class CheckedFileField(forms.FileField):
     """A photo or PDF, checked by content and size; ``cleaned_data`` gets ``.checked_content_type``.
 
-    A photo comes back as a new file of its pixels only (same name), which is what is stored.
+    A photo comes back as a new file of its pixels only (same name), which is what is stored. A file that passed
+    is held while the rest of the form is corrected (``held_uploads``).
     """
 
     default_error_messages = {
@@ -232,13 +235,20 @@ class CheckedFileField(forms.FileField):
 
     def __init__(self, *args, max_bytes=MAX_UPLOAD_BYTES, **kwargs):
         self.max_bytes = max_bytes
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
+        kwargs.setdefault(
+            "widget", HeldFileInput(storage=private_storage, attrs={"accept": "image/jpeg,image/png,application/pdf"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        uploaded = super().clean(data, initial)
-        if not uploaded:
-            return uploaded
+        checked = self.checked_file(super().clean(data, initial))
+        # Held for the person if the form comes back with errors (not a file the form was given as its initial).
+        self.widget.checked = checked if hasattr(checked, "checked_content_type") else None
+        return checked
+
+    def checked_file(self, uploaded):
+        if not uploaded or getattr(uploaded, "held", None):
+            return uploaded  # nothing sent, or a file held since it passed these checks
         if uploaded.size > self.max_bytes:
             raise ValidationError(
                 self.error_messages["too_big"],

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.cases.base import create_with_unique_receipt, new_query_code, query_code_digest
+from forms.cases.held_uploads import discard_held_uploads
 from forms.cases.public_forms import progress_form
 from forms.cases.submissions import one_request_per_token, token_cache_key
 from portal.ratelimits import exceeded, usage, used_up
@@ -82,6 +83,7 @@ def submit_case(request, page):
             if Complaint.objects.filter(submission_token=form.cleaned_data["token"]).exists():
                 return receipt_again(request, page, token)
             raise
+        discard_held_uploads(form)
         receipt = {"receipt_no": case.receipt_no, "query_code": code, "page": page.pk, "at": timezone.now().isoformat()}
         request.session[SESSION_KEY] = receipt
         # A second click's request may come from a browser that never got this answer's session cookie.
