@@ -5,13 +5,11 @@ directory's list/map switch, folded filters, grouped counties, township list and
 import pytest
 
 from markets.models import MarketPage
-from notices.models import NoticePage
-from policies.models import PolicyPage
 from portal.regions import County
-from wages.models import WageGuidePage
 
 from .conftest import PHONE
 from .test_browser_markets import TILE_URL, serve_tiles, shown_on_map
+from .utils import public_page_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,23 +45,7 @@ SMALL_TARGETS_JS = """() => {
 def public_pages(home, settings):
     settings.MAP_TILE_URL = TILE_URL
     settings.MAP_TILE_ATTRIBUTION = "测试底图"
-    policy = next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft)
-    market = MarketPage.objects.live().get(title="鲤城区零工市场")
-    return {
-        "home": "/",
-        "policies": "/policies/",
-        "a policy": policy.url,
-        "the library": "/library/",
-        "directory": "/markets/",
-        "a county": market.get_parent().url,
-        "a market": market.url,
-        "wage guides": "/wage-guide/",
-        "a guide": WageGuidePage.objects.live().first().url,
-        "notices": "/notices/",
-        "a notice": NoticePage.objects.live().first().url,
-        "search": "/search/?q=零工市场",
-        "complaint form": "/feedback/complaint/",
-    }
+    return public_page_urls()
 
 
 def context_for(browser, width, large_text=False, **options):

@@ -6,7 +6,12 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from forms.built.models import BuiltFormPage
+from markets.models import MarketPage
+from notices.models import EventPage, NoticePage
+from policies.models import PolicyPage
 from portal.regions import County
+from wages.models import WageGuidePage
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # The day the suite runs on (a Monday), set in conftest.py; tests compute their dates from it.
@@ -44,3 +49,38 @@ def make_county_staff(county_name, role_label="县级办案人员", username=Non
 
 def make_city_staff(city_name, role_label="市级编辑", username=None):
     return make_user(username or f"{city_name}-{role_label}", groups=[f"{city_name}{role_label}"])
+
+
+def public_page_urls():
+    """{name: address} of one page of every type the public sees, in the seeded site (the walks of issue 18:
+    reflow, axe-core, no English in Chinese)."""
+    policy = next(page for page in PolicyPage.objects.live() if not page.is_consultation_draft)
+    market = MarketPage.objects.live().get(title="鲤城区零工市场")
+    return {
+        "home": "/",
+        "policies": "/policies/",
+        "a policy": policy.url,
+        "the library": "/library/",
+        "directory": "/markets/",
+        "a county": market.get_parent().url,
+        "a market": market.url,
+        "wage guides": "/wage-guide/",
+        "a guide": WageGuidePage.objects.live().first().url,
+        "notices": "/notices/",
+        "a notice": NoticePage.objects.live().first().url,
+        "events": "/events/",
+        "an event": EventPage.objects.live().first().url,
+        "search": "/search/?q=零工市场",
+        "services": "/feedback/",
+        "complaint form": "/feedback/complaint/",
+        "progress": "/feedback/progress/",
+        "forms": "/services/",
+        "a built form": BuiltFormPage.objects.live().first().url,
+        "operator login": "/operators/login/",
+        "operator registration": "/operators/register/",
+        "calculator": "/assessment/calculator/",
+        "criteria": "/assessment/criteria/quanzhou/",
+        "privacy": "/privacy/",
+        "accessibility": "/accessibility/",
+        "not found": "/no-such-page/",
+    }
