@@ -122,3 +122,13 @@ def test_a_built_form_keeps_its_file_too(client, home):
     assert client.post(page.url, data).status_code == 302
     assert page.submissions.get().uploads.get().original_name == "photo.png"
     assert held_files() == []
+
+
+def test_past_the_rate_limit_nothing_is_held(client, home, settings):
+    """Security: each form sent back with errors stores its files, so the limit on sending bounds what is stored."""
+    settings.RATE_LIMITS = {"submit": "1/h"}
+    send_with_wrong_captcha(client)
+    data = complaint_post(captcha_1="WRONG", attachment_1=photo_upload())
+    response = client.post(COMPLAINT_URL, data)
+    assert response.status_code == 429 and "已保留您上次选择的文件" not in response.content.decode()
+    assert len(held_files()) == 1

@@ -93,6 +93,7 @@ def submit(request, page, token):
     form = page.get_form(request.POST, request.FILES, page=page)
     if exceeded(request, "built_form"):
         form.is_valid()
+        discard_held_uploads(form)  # past the limit, nothing more is stored
         form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
         return render_form(request, page, form, "", status=429)
     if not form.is_valid():

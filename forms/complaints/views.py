@@ -74,6 +74,7 @@ def submit_case(request, page):
     status = 400
     if exceeded(request, "submit"):
         form.is_valid()
+        discard_held_uploads(form)  # past the limit, nothing more is stored
         too_many(form, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
         status = 429
     elif form.is_valid():
