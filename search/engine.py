@@ -47,6 +47,7 @@ class Hit:
     url: str
     city: object
     snippet: str
+    details: list = field(default_factory=list)  # [{"text", "url"}] from the object's search_details(terms)
 
     @property
     def kind_label(self):
@@ -275,6 +276,12 @@ def snippet(obj, terms, length=SNIPPET_LENGTH):
     start = max(0, min(positions) - length // 3) if positions else 0
     marked = mark_terms(text[start : start + length], terms)
     return format_html("{}{}{}", "…" if start else "", marked, "…" if start + length < len(text) else "")
+
+
+def details(obj, terms):
+    """The lines a result adds under its snippet, if its model offers any (see registry)."""
+    offered = getattr(obj, "search_details", None)
+    return offered(terms) if offered else []
 
 
 def mark_terms(text, terms):

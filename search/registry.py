@@ -10,6 +10,8 @@ found only when live and public.  ``url`` defaults to a page's URL or the object
 ``get_absolute_url()``; ``city`` is a ``city_via`` path to a ``portal.models.City`` (a result
 without one is shown under every city); ``within`` narrows the queryset (e.g. clauses of live
 policies only, markets not withdrawn); the fields it filters on must be ``index.FilterField``s.
+A model with a ``search_details(terms)`` method adds lines under its result (a wage guide: the
+prices of the trades searched for), reading what ``prefetch`` loads.
 """
 
 from collections.abc import Callable
@@ -117,6 +119,7 @@ class Searchable:
     url: Callable = field(default=default_url)
     within: Callable | None = None
     related: tuple = ()  # relations a result's title or link reads, loaded with it
+    prefetch: tuple = ()  # many-valued relations its search_details(terms) reads, loaded with the page of results
 
     @property
     def model(self):
@@ -161,7 +164,8 @@ class Searchable:
     def objects(self, pks):
         """{pk: object} of these objects, each with its relations in the same query."""
         manager = self.model._default_manager
-        return (manager.select_related(*self.relations) if self.relations else manager.all()).in_bulk(pks)
+        queryset = manager.select_related(*self.relations) if self.relations else manager.all()
+        return (queryset.prefetch_related(*self.prefetch) if self.prefetch else queryset).in_bulk(pks)
 
 
 REGISTRY: dict[str, Searchable] = {}
@@ -184,7 +188,7 @@ register("event", "notices.EventIndexPage")
 register("market", "markets.MarketPage", city=city_via("county.city"), within=methodcaller("not_withdrawn"))
 register("market", "markets.CountyDirectoryPage", city=city_via("county.city"))
 register("market", "markets.MarketIndexPage")
-register("wage", "wages.WageGuidePage", city=city_via("city"))
+register("wage", "wages.WageGuidePage", city=city_via("city"), prefetch=("rates",))
 register("wage", "wages.WageGuideIndexPage")
 register("service", "forms.ServiceIndexPage")
 register("service", "forms.FeedbackIndexPage")

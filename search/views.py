@@ -35,6 +35,7 @@ def search(request):
     page = Paginator(outcome.hits if outcome else [], RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     for hit in page:
         hit.snippet = engine.snippet(hit.obj, outcome.terms)
+        hit.details = engine.details(hit.obj, outcome.terms)
 
     promotions = list(promotions_for(query)) if query else []
     if query:

@@ -38,6 +38,7 @@ def test_daily_price_in_two_taps_then_csv_and_xlsx_downloads(live_server, home, 
         "450.00",
         "是",
         "含贴砖、抹灰",
+        "瓦工、泥瓦工、大工",
     ] in rows
 
     with phone_page.expect_download() as xlsx_download:
@@ -66,6 +67,10 @@ def test_the_table_is_searchable_and_sortable_on_a_phone(live_server, home, phon
     median_cell = rows.first.locator("td.median")
     box = median_cell.bounding_box()
     assert box["x"] + box["width"] <= 390
+    # No column is cut: the table fits the phone, the change from last year shown under the median.
+    assert phone_page.locator(".table-scroll").evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert median_cell.inner_text().replace("\n", " ") == "7500 较上年 持平"
+    assert phone_page.locator("#band-help-title").is_visible()
     phone_page.screenshot(path=screenshot_dir / "wages-table-phone.png", full_page=True)
 
 

@@ -33,6 +33,20 @@ def test_results_show_kind_city_and_the_matched_words_highlighted(client, home):
     assert '<span class="badge">宁德市</span>' in html
 
 
+def test_a_trade_searched_for_shows_its_price_under_the_wage_guide(client, home):
+    html = client.get("/search/", {"q": "保洁", "kind": "wage", "city": "quanzhou"}).content.decode()
+    assert re.search(
+        r'<a href="/wage-guide/quanzhou-2026/occupation/\d+/">保洁员：中位数 \d+ 元/小时（低位数 \d+，高位数 \d+）</a>',
+        html,
+    )
+
+
+def test_a_trade_is_found_by_what_people_call_it(client, home):
+    html = client.get("/search/", {"q": "小工", "kind": "wage"}).content.decode()
+    assert "泉州市2026年零工岗位工资指导价位" in html
+    assert re.search(r">搬运工：中位数 \d+ 元/天", html)
+
+
 def test_kind_filter_keeps_only_that_kind_and_shows_counts(client, home):
     html = search_page(client, q="晋江")
     assert "零工市场（" in html  # the kind chips show how many of each

@@ -59,6 +59,29 @@ def test_server_side_search_finds_a_trade_without_javascript(client, home):
     assert row_names(client.get(GUIDE, {"q": "家政服务"}).content.decode()) == ["保洁员", "家政服务员", "育婴员"]
 
 
+def test_a_trade_is_found_by_what_people_call_it(client, home):
+    html = client.get(GUIDE, {"q": "小工"}).content.decode()
+    assert row_names(html) == ["搬运工"]
+    assert "俗称：小工、杂工、力工、装卸工" in html
+
+
+def test_the_guide_explains_low_median_and_high_in_plain_words(client, home):
+    html = client.get(GUIDE).content.decode()
+    explained = html[html.index('id="band-help-title"') : html.index("</section>", html.index('id="band-help-title"'))]
+    assert "<dt>中位数</dt>" in explained and "一半人工钱比它高、一半比它低" in explained
+    assert "<dt>低位数</dt>" in explained and "每10人中有1人低于" in explained
+    assert "<dt>高位数</dt>" in explained and "每10人中有1人高于" in explained
+
+
+def test_a_phone_sees_the_change_from_last_year_in_the_median_cell(client, home):
+    html = client.get(GUIDE).content.decode()
+    nurse = html[html.index(">养老护理员</a>") : html.index("</tr>", html.index(">养老护理员</a>"))]
+    assert re.search(
+        r'<td class="median"[^>]*><strong>6000</strong><span class="change-inline">较上年 <span class="up">↑5.3%', nurse
+    )
+    assert '<td class="change-col"' in nurse  # the column itself, for wider screens
+
+
 def test_unit_filter_and_sort_by_median(client, home):
     html = client.get(GUIDE, {"unit": "小时", "sort": "-median"}).content.decode()
     assert row_names(html) == ["家政服务员", "保洁员", "餐厅服务员"]

@@ -25,5 +25,6 @@ COLUMNS = [
     *BANDS,
     ("is_shortage", "紧缺职业"),
     ("remark", "备注"),
+    ("common_names", "俗称"),  # last: a sheet made from the template before it had one still imports
 ]
 YES_WORDS = {"是", "Y", "YES", "TRUE", "1", "√", "紧缺"}

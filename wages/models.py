@@ -18,6 +18,13 @@ from .exports import csv_response, xlsx_response
 from .validation import band_errors
 from .views import chart_for, guide_context, previous_rates_by_occupation
 
+SEARCH_DETAILS_SHOWN = 3
+
+
+def plain_number(value):
+    """7500.00 → 7500, 25.50 → 25.5"""
+    return format(value.normalize(), "f")
+
 
 class WageGuideIndexPage(IntroPage):
     """工资指导价位: the wage guides by city and year."""
@@ -66,7 +73,10 @@ class WageGuidePage(RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
-        index.RelatedFields("rates", [index.SearchField("occupation"), index.SearchField("category")]),
+        index.RelatedFields(
+            "rates",
+            [index.SearchField("occupation"), index.SearchField("common_names"), index.SearchField("category")],
+        ),
     ]
     parent_page_types = ["wages.WageGuideIndexPage"]
     subpage_types = []
@@ -84,6 +94,15 @@ class WageGuidePage(RoutablePageMixin, Page):
 
     def previous_guide(self):
         return WageGuidePage.objects.filter(city_id=self.city_id, year=self.year - 1).live().first()
+
+    def search_details(self, terms):
+        """Under this guide in the site search: the price of each trade searched for (保洁, 小工…), linked to its
+        chart; reads ``rates`` as the search prefetches them."""
+        found = [rate for rate in self.rates.all() if any(term and rate.is_called(term) for term in terms)]
+        return [
+            {"text": rate.summary(), "url": self.url + self.reverse_subpage("occupation", args=[rate.pk])}
+            for rate in found[:SEARCH_DETAILS_SHOWN]
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -125,6 +144,12 @@ class WageRate(Orderable):
         blank=True,
         help_text=_("《中华人民共和国职业分类大典》代码，如 4-10-01-05；不确定可留空"),
     )
+    common_names = models.CharField(
+        _("俗称"),
+        max_length=100,
+        blank=True,
+        help_text=_("群众常用的叫法，用顿号分隔，如 小工、力工；查找时也能找到"),
+    )
     category = models.CharField(_("类别"), max_length=30, blank=True, help_text=_("如 建筑装修、家政服务、生活服务"))
     pay_unit = models.CharField(_("计价单位"), max_length=4, choices=PAY_UNITS)
     low = models.DecimalField(_("低位数"), max_digits=9, decimal_places=2)
@@ -138,6 +163,7 @@ class WageRate(Orderable):
     panels = [
         FieldPanel("occupation"),
         FieldPanel("occupation_code"),
+        FieldPanel("common_names"),
         FieldPanel("category"),
         FieldPanel("pay_unit"),
         *(FieldPanel(field) for field, _label in BANDS),
@@ -156,6 +182,19 @@ class WageRate(Orderable):
         problems = band_errors({field: getattr(self, field) for field, _label in BANDS})
         if problems:
             raise ValidationError("；".join(problems))
+
+    def is_called(self, word):
+        return word in self.occupation or word in self.common_names
+
+    def summary(self):
+        """保洁员：中位数 26 元/小时（低位数 20，高位数 35）"""
+        return _("%(occupation)s：中位数 %(median)s 元/%(unit)s（低位数 %(low)s，高位数 %(high)s）") % {
+            "occupation": self.occupation,
+            "median": plain_number(self.median),
+            "unit": self.pay_unit,
+            "low": plain_number(self.low),
+            "high": plain_number(self.high),
+        }
 
     def bands(self):
         """(label, value) for each band present, lowest first."""

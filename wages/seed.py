@@ -13,6 +13,22 @@ from .models import WageGuideIndexPage, WageGuidePage, WageRate
 
 THIS_YEAR = 2026
 
+# What people call a trade, so that 小工 or 保姆 finds it (sample data too: a bureau lists its own).
+COMMON_NAMES = {
+    "泥水工": "瓦工、泥瓦工、大工",
+    "搬运工": "小工、杂工、力工、装卸工",
+    "水电安装工": "水电工",
+    "油漆工": "漆工、刷墙工",
+    "仓库理货员": "理货员、仓管",
+    "外卖/快递配送": "骑手、快递员、送餐员",
+    "保洁员": "清洁工、保洁",
+    "家政服务员": "保姆、钟点工",
+    "养老护理员": "护工",
+    "厨师帮工": "帮厨、厨工",
+    "茶叶采摘工": "采茶工",
+    "鞋服车工": "车位工、车缝工",
+}
+
 # occupation, national classification code (only where certain), category, unit,
 # Quanzhou this year's (low, lower quartile, median, upper quartile, high), shortage, remark
 QUANZHOU_TRADES = [
@@ -81,6 +97,7 @@ def rows_for(trades, factor, year):
                 high=high,
                 is_shortage=shortage,
                 remark=remark,
+                common_names=COMMON_NAMES.get(occupation, ""),
             )
         )
     return rows

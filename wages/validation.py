@@ -42,6 +42,7 @@ def clean_row(cells):
     if not values["occupation"]:
         problems.append("缺少职业（工种）名称")
     values["occupation_code"] = str(cells.get("occupation_code") or "").strip()
+    values["common_names"] = str(cells.get("common_names") or "").strip()[:100]
     values["category"] = str(cells.get("category") or "").strip()
     values["remark"] = str(cells.get("remark") or "").strip()
     unit = str(cells.get("pay_unit") or "").strip().removeprefix("元/").removeprefix("元／")

@@ -32,7 +32,12 @@ def previous_rates_by_occupation(guide):
 def search_rates(guide, query="", unit="", sort=""):
     rates = guide.rates.all()
     if query:
-        rates = rates.filter(Q(occupation__icontains=query) | Q(category__icontains=query) | Q(occupation_code=query))
+        rates = rates.filter(
+            Q(occupation__icontains=query)
+            | Q(common_names__icontains=query)
+            | Q(category__icontains=query)
+            | Q(occupation_code=query)
+        )
     if unit in UNIT_NAMES:
         rates = rates.filter(pay_unit=unit)
     order, _label = SORTS.get(sort, SORTS[""])
