@@ -79,7 +79,25 @@ def test_wrong_check_characters_are_explained_next_to_the_field_and_nothing_is_l
     assert "校验码不正确（按GB 11643计算）" in field_errors(html, "id_manager_id_number")
     assert "校验码不正确（按GB 32100计算）" in field_errors(html, "id_uscc")
     assert 'value="丰泽区东海零工市场"' in html and 'value="林美华"' in html
-    assert not Application.objects.exists()
+    # A draft keeps every field filled in correctly, not the two wrong numbers, and says so.
+    draft = Application.objects.get()
+    assert draft.status == Application.Status.DRAFT and draft.market_name == "丰泽区东海零工市场"
+    assert draft.uscc == "" and not draft.manager_id_number
+    assert f"已保存草稿（受理编号 {draft.receipt_no}），但标红的栏目填写有误，这几栏未保存" in html
+    assert f'action="/operators/applications/{draft.receipt_no}/edit/"' in html  # sent again, the same draft
+
+
+def test_a_draft_with_an_error_keeps_the_earlier_value_of_that_field(logged_in):
+    client, profile = logged_in
+    application = make_application(profile)
+    url = f"/operators/applications/{application.receipt_no}/edit/"
+    client.post(url, post_data(recognition_values(), profile))
+    earlier = Application.objects.get().uscc
+    values = recognition_values(uscc=VALID_USCC_2[:-1] + "A", market_name="丰泽区城东零工市场")
+    html = client.post(url, post_data(values, profile)).content.decode()
+    assert "校验码不正确（按GB 32100计算）" in field_errors(html, "id_uscc")
+    application.refresh_from_db()
+    assert application.market_name == "丰泽区城东零工市场" and application.uscc == earlier
 
 
 @pytest.mark.parametrize(
@@ -470,4 +488,5 @@ def test_negative_amounts_are_refused_with_a_message_next_to_the_field(logged_in
     values = subsidy_values(amount="-5", subsidy_type="one_time", market_type="market", floor_area="260")
     html = client.post(NEW_SUBSIDY, post_data(values, profile)).content.decode()
     assert "大于或等于" in field_errors(html, "id_amount")
-    assert not Application.objects.exists()
+    draft = Application.objects.get()  # the rest is kept as a draft; the amount is not
+    assert draft.status == Application.Status.DRAFT and draft.amount is None

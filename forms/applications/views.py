@@ -141,7 +141,15 @@ def edit_form(request, profile, spec, application):
     materials_form = materials_form_for(application, request)
     save_uploads(application, materials_form)  # a valid file is kept even when the rest has errors
     if not form.is_valid():
-        messages.error(request, _("填写的内容有误，尚未保存，请按各栏下方的红字提示修改。"))
+        application = save_valid_part(request, profile, form, application)
+        messages.error(
+            request,
+            _(
+                "已保存草稿（受理编号 %(no)s），但标红的栏目填写有误，这几栏未保存，申请也尚未提交。"
+                "请按各栏标红的提示修改后再保存。"
+            )
+            % {"no": application.receipt_no},
+        )
         report_refused(request, materials_form)
         return render_form(request, spec, application, form, materials_form)
     application = save_draft(request, profile, form, application)
@@ -190,6 +198,16 @@ def save_draft(request, profile, form, application):
     if application is not None:
         return form.save()
     values = {name: form.cleaned_data.get(name) for name in form._meta.fields}
+    return review.start_application(profile, form.spec.key, user=request.user, **values)
+
+
+def save_valid_part(request, profile, form, application):
+    """The draft with every field filled in correctly; a field with an error keeps what the draft had (the page
+    shows what was typed, to correct). Submitting checks the whole application again."""
+    if application is not None:
+        form.instance.save()  # the form's cleaning has set the fields that passed on it
+        return form.instance
+    values = {name: form.cleaned_data[name] for name in form._meta.fields if name in form.cleaned_data}
     return review.start_application(profile, form.spec.key, user=request.user, **values)
 
 
