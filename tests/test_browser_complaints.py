@@ -126,6 +126,19 @@ def test_bad_input_gets_messages_next_to_fields_and_keeps_what_was_typed(
     assert not Complaint.objects.exists()
 
 
+def test_the_market_list_narrows_to_the_chosen_county(live_server, home, phone_page):
+    phone_page.goto(live_server.url + "/feedback/complaint/")
+    everywhere = phone_page.locator("#id_market option").count()
+    phone_page.select_option("#id_county", label="晋江市")
+    markets = phone_page.locator("#id_market option").all_inner_texts()
+    assert markets[0] == "不涉及 / 不清楚" and len(markets) > 1
+    assert all(text.startswith("晋江市 · ") for text in markets[1:]) and len(markets) < everywhere
+    phone_page.select_option("#id_market", index=1)
+    phone_page.select_option("#id_county", label="鲤城区")  # another county: the chosen market no longer fits
+    assert phone_page.input_value("#id_market") == ""
+    assert all(text.startswith("鲤城区 · ") for text in phone_page.locator("#id_market option").all_inner_texts()[1:])
+
+
 def test_a_wrong_captcha_keeps_every_field_and_the_photo(live_server, home, phone_page, screenshot_dir, tmp_path):
     phone_page.goto(live_server.url + "/feedback/complaint/")
     fill_complaint(phone_page, tmp_path, photo_bytes=png_bytes())

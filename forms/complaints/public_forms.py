@@ -19,7 +19,20 @@ def market_choices():
     return MarketPage.objects.live().select_related("county").order_by("county__division_code", "title")
 
 
+class MarketSelect(forms.Select):
+    """Each market's option names its county (data-county), so forms.js can list only the chosen county's."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        market = getattr(value, "instance", None)
+        if market is not None:
+            option["attrs"]["data-county"] = market.county_id
+        return option
+
+
 class MarketChoiceField(RowChoiceField):
+    widget = MarketSelect
+
     def label_from_instance(self, market):
         return f"{market.county.name} · {market.title}"
 

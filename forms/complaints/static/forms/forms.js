@@ -8,6 +8,21 @@
       });
     });
   });
+  // The market list shows only the chosen county's markets (the server refuses a market of another county too).
+  var county = document.getElementById("id_county");
+  var market = document.getElementById("id_market");
+  if (county && market) {
+    var all = Array.prototype.slice.call(market.options);
+    var narrow = function () {
+      var chosen = market.value;
+      market.replaceChildren.apply(market, all.filter(function (option) {
+        return !option.value || !county.value || option.getAttribute("data-county") === county.value;
+      }));
+      market.value = Array.prototype.some.call(market.options, function (o) { return o.value === chosen; }) ? chosen : "";
+    };
+    county.addEventListener("change", narrow);
+    narrow();
+  }
   var anonymous = document.getElementById("id_anonymous");
   var contact = document.querySelector(".contact-fields");
   if (anonymous && contact) {
