@@ -91,6 +91,11 @@ def test_a_wrong_uscc_check_character_is_explained_next_to_the_field_and_nothing
         assert f'value="{kept}"' in html, kept
     assert re.search(rf'<option value="{registration_data()["county"]}" selected>', html)
     assert not get_user_model().objects.filter(username="qihang").exists()
+    assert "autofocus" not in html  # the page moves to its error summary, not to the seventh field
+
+
+def test_the_registration_page_opens_at_its_start(client, home):
+    assert "autofocus" not in client.get(REGISTER).content.decode()  # Django's own form focuses the user name
 
 
 @pytest.mark.django_db

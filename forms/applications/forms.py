@@ -63,6 +63,11 @@ class OperatorRegistrationForm(UserCreationForm):
         (_("登录账号"), ["username", "email", "password1", "password2", "captcha"]),
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django focuses the user name, the seventh field here: the page would open scrolled past its start.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
     def fieldsets(self):
         return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
 
