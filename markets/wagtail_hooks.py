@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -54,7 +54,12 @@ class ConstructionTargetViewSet(CityScopedSnippetViewSet):
     model = ConstructionTarget
     icon = "tasks"
     menu_label = _("建设目标")
-    list_display = ["__str__", "markets_target", "stations_target", "is_interpretation"]
+    list_display = [
+        "__str__",
+        "markets_target",
+        "stations_target",
+        BooleanColumn("is_interpretation", label=_("属于理解或推定")),
+    ]
     list_filter = ["city", "is_interpretation"]
     edit_handler = ObjectList(ConstructionTarget.panels, base_form_class=ConstructionTargetForm)
 
@@ -62,13 +67,13 @@ class ConstructionTargetViewSet(CityScopedSnippetViewSet):
 class MarketServiceViewSet(SnippetViewSet):
     model = MarketService
     icon = "list-ul"
-    list_display = ["name", "code", "source"]
+    list_display = ["name", "source"]  # the code (in filter addresses) is on the edit form
 
 
 class MarketFacilityViewSet(SnippetViewSet):
     model = MarketFacility
     icon = "list-ul"
-    list_display = ["name", "code", "source"]
+    list_display = ["name", "source"]  # the code (in filter addresses) is on the edit form
 
 
 class MarketTradeViewSet(SnippetViewSet):
@@ -76,7 +81,7 @@ class MarketTradeViewSet(SnippetViewSet):
 
     model = MarketTrade
     icon = "list-ul"
-    list_display = ["name", "code", "sort_order"]
+    list_display = ["name", "sort_order"]
     search_fields = ["name"]
     search_backend_name = None
     edit_handler = ObjectList(

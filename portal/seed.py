@@ -8,9 +8,10 @@ import secrets
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
+from wagtail.models import Locale, Page, Site, Task, Workflow, WorkflowPage
 
 from forms.complaints.models import FeedbackIndexPage, ServiceIndexPage
 from markets.models import CountyDirectoryPage, MarketIndexPage
@@ -49,19 +50,59 @@ def remove_wagtail_placeholder(root):
     root.get_children().filter(content_type__app_label="wagtailcore", content_type__model="page").delete()
 
 
+# What Wagtail's migrations name in English, as the bureau's staff read it in the admin.
+WAGTAIL_DEFAULT_NAMES = {
+    "root_page": ("Root", "网站根目录"),
+    "groups": {"Editors": "网站编辑（通用）", "Moderators": "网站审核员（通用）"},
+    "workflow": ("Moderators approval", "网站审核员审批"),
+}
+
+
 def ensure_root():
     """The tree root and default locale that Wagtail's migrations make (gone after a test flush)."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(title="Root", slug="root")
+        root = Page.add_root(title=WAGTAIL_DEFAULT_NAMES["root_page"][1], slug="root")
     return root
+
+
+# Django names a model's permissions in English when it creates them ("Can add 申请"), and keeps the name.
+PERMISSION_VERBS = {"add": "添加", "change": "修改", "delete": "删除", "view": "查看"}
+
+
+def name_permissions_in_chinese():
+    """Each model's add/change/delete/view permission named in Chinese, after its model's Chinese name."""
+    renamed = []
+    with translation.override("zh-hans"):
+        for permission in Permission.objects.select_related("content_type").filter(name__startswith="Can "):
+            verb, _separator, model_name = permission.codename.partition("_")
+            model = permission.content_type.model_class()
+            if verb in PERMISSION_VERBS and model is not None and model_name == model._meta.model_name:
+                permission.name = f"可以{PERMISSION_VERBS[verb]}{model._meta.verbose_name}"[:255]
+                renamed.append(permission)
+    Permission.objects.bulk_update(renamed, ["name"])
+
+
+def name_wagtail_defaults_in_chinese():
+    """Wagtail's root page, its default groups and its default workflow and task, renamed in Chinese (kept: the
+    root page's default workflow still asks the moderators for what the portal's own workflow does not cover)."""
+    english, chinese = WAGTAIL_DEFAULT_NAMES["root_page"]
+    Page.objects.filter(depth=1, title=english).update(title=chinese, draft_title=chinese)
+    for english, chinese in WAGTAIL_DEFAULT_NAMES["groups"].items():
+        if not Group.objects.filter(name=chinese).exists():
+            Group.objects.filter(name=english).update(name=chinese)
+    english, chinese = WAGTAIL_DEFAULT_NAMES["workflow"]
+    Workflow.objects.filter(name=english).update(name=chinese)
+    Task.objects.filter(name=english).update(name=chinese)
 
 
 def build_site_tree(stdout):
     ensure_regions(django_apps)
     ensure_roles(django_apps)
     root = ensure_root()
+    name_wagtail_defaults_in_chinese()
+    name_permissions_in_chinese()
     home = HomePage.objects.first()
     if home is None:
         remove_wagtail_placeholder(root)

@@ -142,7 +142,7 @@ class CategoryAdmin(ModelAdmin):
     model = Category
     menu_label = _("投诉类别")
     menu_icon = "tag"
-    list_display = ("name", "code", "sort_order", "active")
+    list_display = ("name", "sort_order", "active")
 
 
 class ReplyTemplateAdmin(ModelAdmin):
