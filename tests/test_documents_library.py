@@ -113,9 +113,13 @@ def test_the_library_pages_keep_the_filters(client, home, ningde, monkeypatch):
     monkeypatch.setattr(library, "PER_PAGE", 2)
     for n in range(3):
         make_document(f"宁德市表格{n}", city=ningde, kind=DocumentKind.BLANK_FORM)
-    html = client.get(LIBRARY, {"kind": "form", "city": "ningde"}).content.decode()
-    assert "第 1 页，共 2 页" in html and "?kind=form&amp;city=ningde&amp;page=2" in html
-    second = client.get(LIBRARY, {"kind": "form", "city": "ningde", "page": "2"})
+    chosen = {"kind": "form", "city": "ningde", "q": "宁德市表格"}
+    html = client.get(LIBRARY, chosen).content.decode()
+    assert (
+        "第 1 页，共 2 页" in html
+        and "?kind=form&amp;city=ningde&amp;q=%E5%AE%81%E5%BE%B7%E5%B8%82%E8%A1%A8%E6%A0%BC&amp;page=2" in html
+    )
+    second = client.get(LIBRARY, {**chosen, "page": "2"})
     assert listed_titles(second) == ["宁德市表格0"]
 
 
