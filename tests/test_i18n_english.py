@@ -63,9 +63,12 @@ def test_wage_guide_table_headings_in_english(client, home):
     english = client.get("/en" + url).content.decode()
     assert "Lower quartile" in english
     assert "Default order" in english
+    assert ">Per hour</option>" in english and "CNY/day" in english  # the units in one language, not "Per 小时"
+    assert "How to read the prices" in english
     chinese = client.get(url).content.decode()
     assert "下四分位数" in chinese
     assert "默认顺序" in chinese
+    assert ">按小时</option>" in chinese and "元/天" in chinese
 
 
 @pytest.mark.django_db

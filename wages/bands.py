@@ -1,8 +1,14 @@
 """The vocabulary of a Chinese wage guide table: pay units and price bands."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
-PAY_UNITS = [("小时", "小时"), ("天", "天"), ("件", "件"), ("月", "月")]
+# (the unit as stored and imported, its name as shown: 小时 in Chinese, hour under /en/)
+PAY_UNITS = [
+    ("小时", gettext_lazy("小时")),
+    ("天", gettext_lazy("天")),
+    ("件", gettext_lazy("件")),
+    ("月", gettext_lazy("月")),
+]
 UNIT_NAMES = [unit for unit, _label in PAY_UNITS]
 
 # (field, column heading) lowest band first; low, median and high are required.

@@ -191,7 +191,7 @@ class WageRate(Orderable):
         return _("%(occupation)s：中位数 %(median)s 元/%(unit)s（低位数 %(low)s，高位数 %(high)s）") % {
             "occupation": self.occupation,
             "median": plain_number(self.median),
-            "unit": self.pay_unit,
+            "unit": self.get_pay_unit_display(),
             "low": plain_number(self.low),
             "high": plain_number(self.high),
         }

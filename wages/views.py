@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy
 
-from .bands import BANDS, UNIT_NAMES
+from .bands import BANDS, PAY_UNITS, UNIT_NAMES
 
 SORTS = {
     "": ("sort_order", gettext_lazy("默认顺序")),
@@ -63,7 +63,7 @@ def guide_context(guide, request):
         "previous": previous,
         "query": query,
         "unit": unit,
-        "units": UNIT_NAMES,
+        "units": PAY_UNITS,
         "sort": sort,
         "sorts": [(key, label) for key, (_order, label) in SORTS.items()],
         "band_headings": [gettext(label) for _field, label in BANDS],
