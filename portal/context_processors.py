@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.urls import reverse, translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from wagtail.models import Site
 
@@ -44,4 +45,6 @@ def language_switch(request):
     if there == here:  # a page outside the language-prefixed URLs: the other language's home page
         with override(other):
             there = reverse("wagtail_serve", args=[""])
-    return {"other_language": other, "other_language_url": there}
+    # The editors' content is written in Chinese only: under /en/ it says so, for screen readers (WCAG 3.1.2).
+    content_lang = mark_safe(' lang="zh-Hans"') if get_language() == "en" else ""
+    return {"other_language": other, "other_language_url": there, "content_lang": content_lang}

@@ -1,5 +1,7 @@
 """English UI through Django's translation machinery: /en/ is English, / stays Chinese."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -80,3 +82,15 @@ def test_the_calculator_and_the_criteria_have_english_addresses(client, home):
     chinese = client.get("/assessment/calculator/").content.decode()
     assert '<html lang="zh-Hans">' in chinese and "补贴测算" in chinese
     assert 'href="/en/assessment/calculator/"' in client.get("/en/policies/").content.decode()
+
+
+@pytest.mark.django_db
+def test_chinese_content_under_en_says_it_is_chinese(client, home):
+    """WCAG 3.1.2: the editors' Chinese text on an English page is marked lang="zh-Hans"; the English UI is not."""
+    with translation.override("zh-hans"):
+        url = WageGuidePage.objects.live().first().url
+    english = client.get("/en" + url).content.decode()
+    assert re.search(r'<h1 class="page-title" lang="zh-Hans">[^<]*\d{4}年零工岗位工资指导价位', english)
+    assert '<h2 id="band-help-title">How to read the prices</h2>' in english
+    chinese = client.get(url).content.decode()
+    assert re.search(r'<h1 class="page-title">[^<]*\d{4}年零工岗位工资指导价位', chinese)  # its own language: no mark
