@@ -2,6 +2,8 @@
 confirmation asking the permission the move itself asks."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .users import BULK_ACTIONS
@@ -17,3 +19,8 @@ def refuse_a_move_the_user_may_not_make(request, page, destination):
     (MovePageAction): another county's page is refused at once, with the page views' permission-denied answer."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("portal/css/admin.css"))
