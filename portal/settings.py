@@ -221,6 +221,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Both cities keep Beijing time: staff choose no time zone (the account page then offers none).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 
 # --- Passwords and sessions ---------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
