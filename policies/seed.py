@@ -311,7 +311,7 @@ def criteria_table(word, city):
 
 def root_collection():
     """Wagtail's root collection (its migration makes it, but a test flush removes it)."""
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Collection.get_first_root_node() or Collection.add_root(name="全部文件")
 
 
 def ensure_rule_values(page, rows):

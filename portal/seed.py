@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site, Task, Workflow, WorkflowPage
+from wagtail.models import Collection, Locale, Page, Site, Task, Workflow, WorkflowPage
 
 from forms.complaints.models import FeedbackIndexPage, ServiceIndexPage
 from markets.models import CountyDirectoryPage, MarketIndexPage
@@ -55,6 +55,7 @@ WAGTAIL_DEFAULT_NAMES = {
     "root_page": ("Root", "网站根目录"),
     "groups": {"Editors": "网站编辑（通用）", "Moderators": "网站审核员（通用）"},
     "workflow": ("Moderators approval", "网站审核员审批"),
+    "root_collection": ("Root", "全部文件"),
 }
 
 
@@ -95,6 +96,8 @@ def name_wagtail_defaults_in_chinese():
     english, chinese = WAGTAIL_DEFAULT_NAMES["workflow"]
     Workflow.objects.filter(name=english).update(name=chinese)
     Task.objects.filter(name=english).update(name=chinese)
+    english, chinese = WAGTAIL_DEFAULT_NAMES["root_collection"]
+    Collection.objects.filter(depth=1, name=english).update(name=chinese)
 
 
 def build_site_tree(stdout):
