@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,11 +20,6 @@ from .validation import band_errors
 from .views import chart_for, guide_context, previous_rates_by_occupation
 
 SEARCH_DETAILS_SHOWN = 3
-
-
-def plain_number(value):
-    """7500.00 → 7500, 25.50 → 25.5"""
-    return format(value.normalize(), "f")
 
 
 class WageGuideIndexPage(IntroPage):
@@ -95,14 +91,15 @@ class WageGuidePage(RoutablePageMixin, Page):
     def previous_guide(self):
         return WageGuidePage.objects.filter(city_id=self.city_id, year=self.year - 1).live().first()
 
+    def chart_url(self, rate):
+        """The page of one trade's chart (``occupation`` below)."""
+        return self.url + self.reverse_subpage("occupation", args=[rate.pk])
+
     def search_details(self, terms):
         """Under this guide in the site search: the price of each trade searched for (保洁, 小工…), linked to its
         chart; reads ``rates`` as the search prefetches them."""
         found = [rate for rate in self.rates.all() if any(term and rate.is_called(term) for term in terms)]
-        return [
-            {"text": rate.summary(), "url": self.url + self.reverse_subpage("occupation", args=[rate.pk])}
-            for rate in found[:SEARCH_DETAILS_SHOWN]
-        ]
+        return [{"text": rate.summary(), "url": self.chart_url(rate)} for rate in found[:SEARCH_DETAILS_SHOWN]]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -187,13 +184,13 @@ class WageRate(Orderable):
         return word in self.occupation or word in self.common_names
 
     def summary(self):
-        """保洁员：中位数 26 元/小时（低位数 20，高位数 35）"""
+        """保洁员：中位数 26 元/小时（低位数 20，高位数 35）, the prices written as the table writes them."""
         return _("%(occupation)s：中位数 %(median)s 元/%(unit)s（低位数 %(low)s，高位数 %(high)s）") % {
             "occupation": self.occupation,
-            "median": plain_number(self.median),
+            "median": floatformat(self.median, "-2"),
             "unit": self.get_pay_unit_display(),
-            "low": plain_number(self.low),
-            "high": plain_number(self.high),
+            "low": floatformat(self.low, "-2"),
+            "high": floatformat(self.high, "-2"),
         }
 
     def bands(self):

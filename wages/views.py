@@ -54,7 +54,7 @@ def guide_context(guide, request):
         last = previous_by_key.get((rate.occupation, rate.pay_unit))
         rate.previous_median = last.median if last else None
         rate.median_change = change_percent(rate.median, rate.previous_median)
-        rate.chart_url = guide.url + guide.reverse_subpage("occupation", args=[rate.pk])
+        rate.chart_url = guide.chart_url(rate)
     if sort == "change":
         rates.sort(key=lambda rate: (rate.median_change is None, -(rate.median_change or 0)))
     return {
