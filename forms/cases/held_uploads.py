@@ -21,8 +21,6 @@ from django.utils import timezone
 
 HOLD_FOR = datetime.timedelta(days=1)
 HELD_FOLDER = "held"
-HELD_NAME = re.compile(rf"^{HELD_FOLDER}/[0-9a-f]{{32}}\.(jpg|png|pdf)$")
-EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
 SIGNING_SALT = "forms.cases.held_uploads"
 
 
@@ -35,10 +33,17 @@ class HeldUpload:
     size: int
 
 
-def hold(checked_file, storage) -> HeldUpload:
-    """Store a file that passed its checks and return what the form needs to ask for it back."""
+def is_held_name(name, extensions):
+    """Whether ``name`` is one ``hold`` gives: held/<32 hex digits>.<an allowed type's extension>."""
+    allowed = "|".join(re.escape(extension) for extension in extensions.values())
+    return re.fullmatch(rf"{HELD_FOLDER}/[0-9a-f]{{32}}\.({allowed})", name) is not None
+
+
+def hold(checked_file, storage, extensions) -> HeldUpload:
+    """Store a file that passed its checks and return what the form needs to ask for it back; ``extensions`` are
+    the allowed types' ({content type: extension}, ``uploads.ALLOWED_TYPES``)."""
     content_type = checked_file.checked_content_type
-    stored_name = f"{HELD_FOLDER}/{secrets.token_hex(16)}.{EXTENSIONS[content_type]}"
+    stored_name = f"{HELD_FOLDER}/{secrets.token_hex(16)}.{extensions[content_type]}"
     checked_file.seek(0)
     stored_name = storage.save(stored_name, ContentFile(checked_file.read()))
     checked_file.seek(0)
@@ -48,7 +53,7 @@ def hold(checked_file, storage) -> HeldUpload:
     return HeldUpload(token, stored_name, checked_file.name, content_type, checked_file.size)
 
 
-def restore(token, storage):
+def restore(token, storage, extensions):
     """The held file a token names, as an upload already checked, or None when the token is forged, expired or its
     file gone."""
     try:
@@ -56,7 +61,11 @@ def restore(token, storage):
     except signing.BadSignature:
         return None
     stored_name = held.get("name", "")
-    if not HELD_NAME.match(stored_name) or held.get("type") not in EXTENSIONS or not storage.exists(stored_name):
+    if (
+        not is_held_name(stored_name, extensions)
+        or held.get("type") not in extensions
+        or not storage.exists(stored_name)
+    ):
         return None
     with storage.open(stored_name, "rb") as stored:
         content = stored.read()
@@ -76,16 +85,16 @@ class HeldFileInput(forms.FileInput):
     template_name = "forms/widgets/held_file_input.html"
     checked = None
 
-    def __init__(self, *args, storage=None, **kwargs):
+    def __init__(self, *args, storage=None, extensions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.storage = storage
+        self.storage, self.extensions = storage, extensions
 
     def value_from_datadict(self, data, files, name):
         if files.get(name):
             return files.get(name)
         token = data.get(self.held_name(name))
         if token and not data.get(self.drop_name(name)):
-            return restore(token, self.storage())
+            return restore(token, self.storage(), self.extensions)
         return None
 
     def value_omitted_from_data(self, data, files, name):
@@ -102,7 +111,7 @@ class HeldFileInput(forms.FileInput):
         if self.checked is None:
             return None
         if getattr(self.checked, "held", None) is None:
-            self.checked.held = hold(self.checked, self.storage())
+            self.checked.held = hold(self.checked, self.storage(), self.extensions)
         return self.checked.held
 
     @staticmethod

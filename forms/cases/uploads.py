@@ -236,7 +236,12 @@ class CheckedFileField(forms.FileField):
     def __init__(self, *args, max_bytes=MAX_UPLOAD_BYTES, **kwargs):
         self.max_bytes = max_bytes
         kwargs.setdefault(
-            "widget", HeldFileInput(storage=private_storage, attrs={"accept": "image/jpeg,image/png,application/pdf"})
+            "widget",
+            HeldFileInput(
+                storage=private_storage,
+                extensions=ALLOWED_TYPES,
+                attrs={"accept": ",".join(ALLOWED_TYPES)},  # image/jpeg,image/png,application/pdf
+            ),
         )
         super().__init__(*args, **kwargs)
 
