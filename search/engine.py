@@ -26,7 +26,7 @@ from portal.regions import City
 from .analysis import DICTIONARY, normalise, query_terms
 from .backends import IndexQuery, scored_pks
 from .facets import NO_CITY, city_word, entry_for_model
-from .registry import KIND_LABELS, REGISTRY, Searchable
+from .registry import KIND_LABELS, REGISTRY, Searchable, kind_weight
 
 MAX_QUERY_LENGTH = 100
 # Results ranked for one search on the database backends (20 pages of 10); the counts cover every match.
@@ -164,10 +164,32 @@ def search_index(terms, operator, kind, city_id):
     if not any(counts.values()):
         return [], {}
     wanted = [kind] if kind else kinds
-    rows = backend.ranked_matches(query.of_kinds(*wanted), MAX_RANKED)
-    found, hidden = shown_matches(rows)
+    found, hidden = shown_matches(weighed_ranking(backend, query, wanted))
     kind_counts = {key: counts[key] - hidden[key] for key in kinds if counts[key] - hidden[key] > 0}
     return found, kind_counts
+
+
+def weighed_ranking(backend, query, kinds):
+    """The best ``MAX_RANKED`` index rows of these kinds, each score multiplied by its kind's weight, best first.
+
+    The kinds with a weight are also ranked on their own (a second, narrower query), so that an entry its weight
+    lifts among the best is there even when its plain score left it out of the first query's best.
+    """
+    rows = backend.ranked_matches(query.of_kinds(*kinds), MAX_RANKED)
+    weighed_kinds = [kind for kind in kinds if kind_weight(kind) != 1]
+    if weighed_kinds and len(weighed_kinds) < len(kinds):
+        rows += backend.ranked_matches(query.of_kinds(*weighed_kinds), MAX_RANKED)
+    scores = {}
+    for content_type_id, object_id, score in rows:
+        scores[content_type_id, object_id] = score * kind_weight(kind_of_content_type(content_type_id))
+    best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:MAX_RANKED]
+    return [(content_type_id, object_id, score) for (content_type_id, object_id), score in best]
+
+
+def kind_of_content_type(content_type_id):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    entry = entry_for_model(model) if model is not None else None
+    return entry.kind if entry is not None else None
 
 
 def shown_matches(rows):
@@ -210,7 +232,10 @@ def _ranked(entry, query, operator):
     backend = get_search_backend()
     results = backend.search(query, entry.own_queryset(), operator=operator).annotate_score("_score")
     direction = getattr(backend, "score_direction", 1)
-    return [Match(entry, pk, direction * (score or 0)) for pk, score in scored_pks(results[:MAX_RESULTS_PER_MODEL])]
+    weight = kind_weight(entry.kind)
+    return [
+        Match(entry, pk, weight * direction * (score or 0)) for pk, score in scored_pks(results[:MAX_RESULTS_PER_MODEL])
+    ]
 
 
 def in_city(matches, city_id):

@@ -37,6 +37,13 @@ KIND_LABELS = {
     "service": _("办事服务"),
     "document": _("附件文档"),
 }
+# Relevance multiplied by the result's kind, 1 unless named. A policy is the text the other pages quote: when a form,
+# a notice or a service page matches a query about as well as the policy does, the policy comes first.
+KIND_WEIGHTS = {"policy": 1.5}
+
+
+def kind_weight(kind):
+    return KIND_WEIGHTS.get(kind, 1.0)
 
 
 def follow(obj, path):

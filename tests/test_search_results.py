@@ -3,9 +3,13 @@
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
-from search.engine import partial_terms, run_search
+from policies.models import PolicyPage
+from search.backends import IndexQuery
+from search.engine import partial_terms, run_search, weighed_ranking
 from search.facets import city_word, facet_words, kind_word
+from search.models import DocumentText
 
 from .markets_factories import make_market
 
@@ -93,3 +97,33 @@ def test_a_partial_search_leaves_out_single_characters_when_longer_words_remain(
     assert partial_terms(["零工", "市", "埸"]) == ["零工"]  # 零工市埸, misspelt: 市 alone is in nearly everything
     assert partial_terms(["泥水工", "鲟鱼"]) == ["泥水工", "鲟鱼"]
     assert partial_terms(["市", "埸"]) == ["市", "埸"]
+
+
+class RankingBackend:
+    """A database backend's ranking as rows given in advance: the first query's, then the weighed kinds' own."""
+
+    def __init__(self, everything, policies):
+        self.answers, self.asked = [everything, policies], []
+
+    def ranked_matches(self, query, limit):
+        self.asked.append(query.kinds)
+        return self.answers[len(self.asked) - 1]
+
+
+def content_type_id(model):
+    return ContentType.objects.get_for_model(model).pk
+
+
+def test_a_policy_matching_about_as_well_as_a_form_comes_before_it(home):
+    policy, form = content_type_id(PolicyPage), content_type_id(DocumentText)
+    # The policy's plain score left it out of the first query's best; its own kind's ranking brings it back.
+    backend = RankingBackend(everything=[(form, "1", 9.0), (form, "2", 8.0)], policies=[(policy, "7", 7.0)])
+    ranked = weighed_ranking(backend, IndexQuery(("一次性运维补助",)), ["policy", "document"])
+    assert ranked == [(policy, "7", 10.5), (form, "1", 9.0), (form, "2", 8.0)]
+    assert backend.asked == [("policy", "document"), ("policy",)]
+
+
+def test_a_search_of_one_kind_asks_the_index_once(home):
+    backend = RankingBackend(everything=[], policies=[])
+    assert weighed_ranking(backend, IndexQuery(("泥水工",)), ["notice"]) == []
+    assert backend.asked == [("notice",)]
