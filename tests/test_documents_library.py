@@ -11,7 +11,7 @@ from policies import library
 from policies.documents import DocumentKind
 from portal.regions import City
 
-from .policies_factories import QUANZHOU_PLAN, make_document, seeded_policy
+from .policies_factories import NINGDE_PLAN, QUANZHOU_PLAN, make_document, seeded_policy
 from .utils import SUITE_TODAY, make_user
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,23 @@ def test_the_seeded_annexes_carry_their_policy_s_metadata(home):
         assert document.kind == DocumentKind.BLANK_FORM and document.city.slug == "quanzhou"
         assert document.issuing_body == "泉州市人力资源和社会保障局"
         assert document.issue_date == datetime.date(2025, 3, 1) and document.valid_until == datetime.date(2027, 12, 31)
+
+
+def test_ningde_s_blank_forms_are_in_the_library_as_its_standard_s_annexes_marked_as_interpretations(client, home):
+    titles = listed_titles(client.get(LIBRARY, {"city": "ningde", "kind": "form"}))
+    assert titles == [  # both of the same date: the one saved last first
+        "宁德市标准附件2 宁德市零工市场(驿站)补助资金申请表（参照拟定）",
+        "宁德市标准附件1 宁德市零工市场(驿站)认定申请表（参照拟定）",
+    ]
+    policy = seeded_policy(NINGDE_PLAN)
+    annexes = {annex.label: annex for annex in policy.annexes.select_related("document")}
+    for label in ("标准附件1", "标准附件2"):
+        document = annexes[label].document
+        assert document.city.slug == "ningde" and document.kind == DocumentKind.BLANK_FORM
+        assert document.document_number == "宁人社规〔2024〕3号"
+        assert "参照泉州市附件2、附件3拟定" in annexes[label].description
+        assert client.get(document.url).status_code == 200
+    assert annexes["标准附件3"].document is None  # named in the text, with neither table nor interpretation
 
 
 def test_the_library_shows_each_document_s_metadata(client, home, quanzhou):
