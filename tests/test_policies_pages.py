@@ -74,12 +74,16 @@ def test_quanzhou_annexes_2_to_5_are_items_with_word_downloads(client, home):
 
 
 def test_ningde_annex_list_without_invented_contents(client, home):
-    """ND: annexes 2–3 of the plan and 1–4 of the standard are named only; no download is invented."""
+    """ND: annexes 2–3 of the plan and 1–4 of the standard are named only. The standard's 附件1 and 2 offer the
+    application forms' interpretation (the one the form download page offers), said to be one; the others no file."""
     page = seeded_policy(NINGDE_PLAN)
     titles = list(page.annexes.values_list("title", flat=True))
     assert "宁德市零工市场(驿站)工作考核表" in titles and "宁德市零工市场(驿站)建设任务指导表" in titles
     assert len(titles) == 7
-    assert not page.annexes.exclude(label="附件1").filter(document__isnull=False).exists()
+    with_files = page.annexes.exclude(label="附件1").filter(document__isnull=False)
+    assert sorted(with_files.values_list("label", flat=True)) == ["标准附件1", "标准附件2"]
+    assert all(annex.document.title.endswith("（参照拟定）") for annex in with_files)
+    assert client.get(page.url).content.decode().count("本表栏目参照泉州市附件2、附件3拟定，属于解读") == 2
 
 
 def test_quanzhou_criteria_add_up_to_100_and_link_to_clauses_annex5(home):
